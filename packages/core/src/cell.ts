@@ -1,0 +1,54 @@
+import type { LiveCell, MeasureOptions } from './measure.js';
+import type { Cell } from './schema.js';
+import { speedup, summarize } from './stats.js';
+
+/** Coefficient of variation above which a cell is flagged noisy. */
+export const NOISY_CV = 0.1;
+
+/**
+ * Turns a measured cell into its results record: statistics, throughput, speedup over the group's
+ * sequential baseline and flags. Samples are kept whatever the status, so nothing measured is lost;
+ * statistics are given only for `ok` cells.
+ */
+export function toCell(cell: LiveCell, baseline: LiveCell | undefined, options: MeasureOptions): Cell {
+  const { plan } = cell;
+  const record: Cell = {
+    id: cell.id,
+    workload: plan.workload.id,
+    kind: plan.workload.kind,
+    module: plan.ref.module,
+    strategy: plan.strategy.name,
+    concurrency: plan.concurrency,
+    params: { ...plan.params },
+    options: { ...cell.options },
+    status: cell.status,
+    ...(cell.reason ? { reason: cell.reason } : {}),
+    samples: cell.samples,
+    warmups: cell.warmups,
+    tasksPerSample: cell.tasksPerSample,
+    ...(cell.startupMs !== undefined ? { startupMs: cell.startupMs } : {}),
+    flags: [],
+  };
+  if (cell.status !== 'ok' || cell.samples.length === 0) return record;
+  const stats = summarize(cell.samples);
+  const { n: _n, ...kept } = stats;
+  record.stats = kept;
+  record.throughput = stats.median > 0 ? (cell.tasksPerSample * 1000) / stats.median : 0;
+  if (baseline && baseline.samples.length > 0) {
+    const ratio = speedup(baseline.samples, cell.samples);
+    record.speedup = { ratio: ratio.ratio, lo: ratio.lo, hi: ratio.hi };
+  }
+  record.flags = flagsOf(cell, stats, options);
+  return record;
+}
+
+function flagsOf(cell: LiveCell, stats: ReturnType<typeof summarize>, options: MeasureOptions): string[] {
+  const flags: string[] = [];
+  if (stats.cv > NOISY_CV) flags.push('noisy');
+  const threads = cell.options.thread !== 'main';
+  if (threads && cell.plan.concurrency > options.availableParallelism) flags.push('oversubscribed');
+  if (stats.median < 100 * options.timerResolutionMs) flags.push('below-timer-resolution');
+  if (cell.budgetLimited) flags.push('budget-limited');
+  if (stats.ciConfidence < 0.95) flags.push('ci-wide');
+  return flags;
+}

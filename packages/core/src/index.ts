@@ -1,0 +1,71 @@
+export { CancelToken } from './cancel.js';
+export { NOISY_CV, toCell } from './cell.js';
+export { createOutputCheck, type OutputCheck } from './check.js';
+export { bug, type ErrorCode, ParalabError, toError } from './errors.js';
+export { findWorkload, isWorkload, workloadsOf } from './find-workload.js';
+export { fingerprint } from './fingerprint.js';
+export {
+  type LiveCell,
+  type MeasureEvent,
+  type MeasureOptions,
+  type MeasureResult,
+  measure,
+} from './measure.js';
+export {
+  type CellPlan,
+  cellId,
+  defaultConcurrency,
+  type PlannedWorkload,
+  type PlanOptions,
+  paramsKey,
+  planCells,
+} from './plan.js';
+export { delay, now, setTimer } from './platform.js';
+export { getProfile, type Profile, profileNames, profiles } from './profiles.js';
+export { createRng, type Rng, shuffled } from './random.js';
+export { createResults, type MachineInfo, machineFingerprint, type ResultsInput } from './results.js';
+export {
+  CELL_FLAGS,
+  type Cell,
+  type CellStats,
+  type CellStatus,
+  parseResults,
+  type Results,
+  resultsJsonSchema,
+  resultsSchema,
+  SCHEMA_VERSION,
+} from './schema.js';
+export {
+  bootstrapRatioCi,
+  holmBonferroni,
+  type MannWhitneyResult,
+  mannWhitneyU,
+  medianCi,
+  type RatioCi,
+  type Summary,
+  speedup,
+  summarize,
+} from './stats.js';
+export { asyncStrategy } from './strategies/async.js';
+export { sequential } from './strategies/sequential.js';
+export {
+  runLanes,
+  type Strategy,
+  type StrategyContext,
+  type StrategyInstance,
+  type StrategyOptions,
+  type WorkloadRef,
+} from './strategy.js';
+export {
+  type AnyWorkload,
+  defineWorkload,
+  type ParamSpec,
+  type ParamSpecs,
+  type ParamsOf,
+  type ParamValue,
+  type PrepareContext,
+  resolveParams,
+  type VerifyResult,
+  type Workload,
+  type WorkloadKind,
+} from './workload.js';

@@ -1,0 +1,24 @@
+/**
+ * The few web-standard globals that core uses, read through one typed accessor. They exist in every
+ * runtime paralab targets (Node, Bun, Deno, browsers, workers); core's tsconfig has no DOM or Node types,
+ * so they are declared here, narrowly, instead of leaking a runtime's whole type library into core.
+ */
+interface PortableGlobals {
+  performance: { now(): number };
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const globals = globalThis as unknown as PortableGlobals;
+
+/** Monotonic time in milliseconds (`performance.now()`). */
+export const now = (): number => globals.performance.now();
+
+/** Calls `callback` after `ms` milliseconds; returns a function that cancels it. */
+export function setTimer(callback: () => void, ms: number): () => void {
+  const handle = globals.setTimeout(callback, ms);
+  return () => globals.clearTimeout(handle);
+}
+
+/** Resolves after `ms` milliseconds. */
+export const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimer(resolve, ms));

@@ -1,0 +1,161 @@
+import * as z from 'zod';
+import { ParalabError } from './errors.js';
+
+/**
+ * Version of the results file format. Bumped on any change that could break a reader; readers reject
+ * other versions with a one-line error.
+ */
+export const SCHEMA_VERSION = 1;
+
+const finite = z.number().refine(Number.isFinite, 'expected a finite number');
+const ms = (what: string) => finite.min(0).describe(`${what}, in milliseconds`);
+
+const statsSchema = z
+  .object({
+    median: ms('median of the samples'),
+    ci95: z
+      .tuple([ms('lower bound'), ms('upper bound')])
+      .describe('Distribution-free CI of the median (order statistics)'),
+    ciConfidence: finite
+      .min(0)
+      .max(1)
+      .describe('Confidence the CI actually achieves (below 0.95 when n < 6)'),
+    min: ms('fastest sample'),
+    max: ms('slowest sample'),
+    mean: ms('mean of the samples'),
+    mad: ms('median absolute deviation (raw, not scaled)'),
+    cv: finite.min(0).describe('Coefficient of variation: standard deviation / mean (unitless)'),
+  })
+  .describe('Statistics of the wall-time samples');
+
+const ratioSchema = z
+  .object({
+    ratio: finite.describe('Point estimate (ratio of medians)'),
+    lo: finite.describe('Lower bound of the bootstrap 95% CI'),
+    hi: finite.describe('Upper bound of the bootstrap 95% CI'),
+  })
+  .describe('A ratio of medians with its bootstrap CI');
+
+const paramValue = z.union([z.number(), z.string(), z.boolean()]);
+
+/** The flags a cell may carry; readers should ignore flags they do not know. */
+export const CELL_FLAGS = [
+  'noisy',
+  'oversubscribed',
+  'below-timer-resolution',
+  'budget-limited',
+  'ci-wide',
+] as const;
+
+const cellSchema = z
+  .object({
+    id: z.string().min(1).describe('Stable key of the cell: workload, params, strategy and concurrency'),
+    workload: z.string().min(1).describe('Workload id'),
+    kind: z.enum(['cpu', 'io', 'mixed']).describe('What the workload mostly spends time on'),
+    module: z.string().optional().describe('Module specifier the workload was loaded from'),
+    strategy: z.string().min(1).describe('Strategy name'),
+    concurrency: z.number().int().min(1).describe('Tasks in flight at once (pool size for pools)'),
+    params: z.record(z.string(), paramValue).describe('Resolved workload parameters'),
+    options: z
+      .record(z.string(), paramValue)
+      .describe('What the strategy used: library, version, in-flight policy, serialization'),
+    status: z.enum(['ok', 'errored', 'unsupported', 'invalid']).describe('ok, or why there is no valid time'),
+    reason: z.string().optional().describe('Why the cell is not ok (required when status is not ok)'),
+    samples: z.array(ms('one sample: the wall time of one batch of tasks')).describe('Raw samples, in ms'),
+    warmups: z.array(ms('one warm-up batch')).describe('Warm-up batches, not used in statistics'),
+    tasksPerSample: z.number().int().min(0).describe('Tasks in one sample'),
+    stats: statsSchema.optional(),
+    throughput: finite.min(0).optional().describe('Tasks per second at the median sample'),
+    startupMs: ms('creation of the pool or workers until every one is ready').optional(),
+    speedup: ratioSchema
+      .optional()
+      .describe('median(sequential) / median(this cell), same workload and params'),
+    flags: z.array(z.string()).describe(`Warnings about the cell: ${CELL_FLAGS.join(', ')}`),
+  })
+  .refine((cell) => cell.status === 'ok' || (cell.reason !== undefined && cell.reason.length > 0), {
+    message: 'a cell whose status is not ok needs a reason',
+    path: ['reason'],
+  })
+  .describe('One workload x strategy x concurrency x parameter set on one runtime');
+
+/** The schema of a results file (one runner invocation). */
+export const resultsSchema = z
+  .object({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(SCHEMA_VERSION).describe('Version of this format'),
+    tool: z.object({ name: z.literal('paralab'), version: z.string() }).describe('What wrote the file'),
+    runtime: z
+      .object({ name: z.string().min(1), version: z.string().min(1) })
+      .describe('Runtime that executed the workloads (node, bun, chromium ...)'),
+    machine: z
+      .object({
+        os: z.string(),
+        arch: z.string(),
+        cpuModel: z.string(),
+        logicalCores: z.number().int().min(1),
+        availableParallelism: z.number().int().min(1),
+        totalMemory: z.number().min(0).describe('Bytes'),
+        fingerprint: z
+          .string()
+          .describe('Hash of os, arch, cpu model, cores and memory: groups files by machine'),
+      })
+      .describe('The machine the run happened on'),
+    timer: z
+      .object({
+        source: z.string(),
+        resolutionMs: finite.min(0).describe('Smallest observed timer step, ms'),
+      })
+      .describe('The clock used for samples'),
+    startedAt: z.iso.datetime().describe('ISO 8601 time the run started'),
+    finishedAt: z.iso.datetime().optional().describe('ISO 8601 time the run ended'),
+    complete: z.boolean().describe('false when the run was interrupted: cells hold what was measured'),
+    profile: z.string().describe('Measurement profile: quick, default, thorough'),
+    seed: z.number().int().describe('Seed of the interleaving order and of generated inputs'),
+    cells: z.array(cellSchema),
+  })
+  .describe('paralab results file');
+
+/** A results file, as validated. */
+export type Results = z.infer<typeof resultsSchema>;
+/** One cell of a results file. */
+export type Cell = z.infer<typeof cellSchema>;
+/** Status of a cell. */
+export type CellStatus = Cell['status'];
+/** Statistics of a cell. */
+export type CellStats = z.infer<typeof statsSchema>;
+
+/** The JSON Schema (draft 2020-12) of a results file; shipped as `@paralab/core/results.schema.json`. */
+export function resultsJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(resultsSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
+    $id: `https://paralab.dev/schema/results-v${SCHEMA_VERSION}.json`,
+    title: 'paralab results',
+  };
+}
+
+/**
+ * Validates parsed JSON as a results file. Throws `ParalabError` (code `ERR_RESULTS_INVALID`) whose
+ * one-line message names the source and the first offending field, e.g.
+ * `results/node.json: cells[3].status: Invalid option: expected one of "ok"|"errored"|...`.
+ */
+export function parseResults(data: unknown, source = 'results'): Results {
+  if (data && typeof data === 'object' && 'schemaVersion' in data && data.schemaVersion !== SCHEMA_VERSION) {
+    const got = JSON.stringify(data.schemaVersion);
+    throw new ParalabError(
+      'ERR_RESULTS_INVALID',
+      `${source}: schemaVersion ${got} is not supported (this paralab reads version ${SCHEMA_VERSION})`,
+    );
+  }
+  const parsed = resultsSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue ? formatPath(issue.path) : '';
+  const message = issue?.message ?? 'invalid';
+  throw new ParalabError('ERR_RESULTS_INVALID', `${source}: ${where ? `${where}: ` : ''}${message}`);
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}

@@ -1,0 +1,190 @@
+import { ParalabError } from './errors.js';
+
+/** What a workload mostly spends its time on. */
+export type WorkloadKind = 'cpu' | 'io' | 'mixed';
+
+/** A parameter value. Parameters are plain data so they can be written to results files and sent to workers. */
+export type ParamValue = number | string | boolean;
+
+/** The declaration of one workload parameter: its type, default and bounds. */
+export type ParamSpec =
+  | {
+      readonly type: 'integer' | 'number';
+      readonly default: number;
+      readonly description: string;
+      /** Smallest allowed value (inclusive). */
+      readonly min?: number;
+      /** Largest allowed value (inclusive). */
+      readonly max?: number;
+    }
+  | {
+      readonly type: 'enum';
+      readonly default: string;
+      readonly description: string;
+      readonly values: readonly string[];
+    }
+  | { readonly type: 'boolean'; readonly default: boolean; readonly description: string };
+
+/** A workload's parameter declarations, keyed by parameter name. */
+export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
+
+/** The resolved parameter values for a set of declarations. */
+export type ParamsOf<S extends ParamSpecs> = string extends keyof S
+  ? Record<string, ParamValue>
+  : DeclaredParams<S>;
+
+type DeclaredParams<S extends ParamSpecs> = {
+  -readonly [K in keyof S]: S[K] extends { type: 'enum'; values: readonly (infer V)[] }
+    ? V
+    : S[K] extends { type: 'boolean' }
+      ? boolean
+      : number;
+};
+
+/** What a runner provides to `prepare`. */
+export interface PrepareContext {
+  /**
+   * Base URL (`http://127.0.0.1:PORT`) of the runner's loopback latency server, when the runner started one.
+   * The server answers `GET /latency/:ms/:id` after `ms` milliseconds with the body `paralab:<id>` and
+   * `GET /doc/:ms/:id/:size` with a deterministic document of `size` bytes (see `latencyDocument`).
+   */
+  readonly serverUrl?: string;
+  /** Seed for any pseudo-random input generation; the same seed gives the same inputs. */
+  readonly seed: number;
+}
+
+/** The outcome of checking one task's output: `true` when right, otherwise a short reason. */
+export type VerifyResult = true | string;
+
+/**
+ * A workload: a task function and everything needed to feed it and check it.
+ *
+ * The object must be exported from a module that workers, child processes and pages can import by
+ * specifier: runners send the module specifier and the workload id across threads, never the functions.
+ */
+export interface Workload<S extends ParamSpecs = ParamSpecs, I = unknown, O = unknown> {
+  /** Stable identifier, kebab-case (`primes`, `regex-meta`). */
+  readonly id: string;
+  readonly kind: WorkloadKind;
+  /** One sentence for `--help` and reports. */
+  readonly description: string;
+  readonly params: S;
+  /**
+   * Builds the inputs of one sample's tasks (one element per task). Runs on the main thread before
+   * measuring; its time is never counted. Inputs must be structured-cloneable.
+   */
+  prepare(params: ParamsOf<S>, context: PrepareContext): I[] | Promise<I[]>;
+  /** The task: runs once per input, on whatever thread or process the strategy chooses. */
+  run(input: I): O | Promise<O>;
+  /**
+   * Checks one output against a known answer. When absent, runners check outputs by checksum against a
+   * reference run of the task on the main thread (see `fingerprint`).
+   */
+  // A method, not a function-typed property, so a workload with typed inputs still fits `AnyWorkload`.
+  verify?(output: O, input: I, params: ParamsOf<S>): VerifyResult;
+}
+
+/** A workload whose types have been erased, as runners handle them. */
+// biome-ignore lint/suspicious/noExplicitAny: inputs and outputs are opaque to runners; each workload types its own.
+export type AnyWorkload = Workload<ParamSpecs, any, any>;
+
+const ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/**
+ * Declares a workload. Checks the declaration (id shape, kind, parameter defaults) and returns it frozen.
+ * Throws `TypeError` or `RangeError` on a malformed declaration.
+ */
+export function defineWorkload<const S extends ParamSpecs, I, O>(
+  definition: Workload<S, I, O>,
+): Workload<S, I, O> {
+  if (typeof definition.id !== 'string' || !ID_PATTERN.test(definition.id)) {
+    throw new TypeError(
+      `workload.id must be kebab-case (like "regex-meta"), got ${JSON.stringify(definition.id)}`,
+    );
+  }
+  if (!['cpu', 'io', 'mixed'].includes(definition.kind)) {
+    throw new TypeError(
+      `workload.kind must be "cpu", "io" or "mixed", got ${JSON.stringify(definition.kind)}`,
+    );
+  }
+  for (const fn of ['prepare', 'run'] as const) {
+    if (typeof definition[fn] !== 'function') {
+      throw new TypeError(`workload.${fn} of "${definition.id}" must be a function`);
+    }
+  }
+  for (const [name, spec] of Object.entries(definition.params)) {
+    checkParam(definition.id, name, spec, spec.default);
+  }
+  return Object.freeze({ ...definition, params: Object.freeze({ ...definition.params }) });
+}
+
+/**
+ * Resolves a workload's parameters: defaults overlaid with `overrides`. Accepts strings for numbers and
+ * booleans (as given on a command line). Throws `ParalabError` (code `ERR_PARAM`) naming the parameter.
+ */
+export function resolveParams<S extends ParamSpecs>(
+  workload: Workload<S, unknown, unknown>,
+  overrides: Readonly<Record<string, unknown>> = {},
+): ParamsOf<S> {
+  const resolved: Record<string, ParamValue> = {};
+  for (const name of Object.keys(overrides)) {
+    if (!(name in workload.params)) {
+      const known = Object.keys(workload.params).join(', ') || 'none';
+      throw new ParalabError('ERR_PARAM', `${workload.id} has no parameter "${name}" (parameters: ${known})`);
+    }
+  }
+  for (const [name, spec] of Object.entries(workload.params)) {
+    const raw = name in overrides ? coerce(spec, overrides[name]) : spec.default;
+    checkParam(workload.id, name, spec, raw);
+    resolved[name] = raw as ParamValue;
+  }
+  return resolved as ParamsOf<S>;
+}
+
+function coerce(spec: ParamSpec, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (spec.type === 'integer' || spec.type === 'number') return value.trim() === '' ? value : Number(value);
+  if (spec.type === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
+  return value;
+}
+
+function checkParam(id: string, name: string, spec: ParamSpec, value: unknown): void {
+  const where = `${id}.${name}`;
+  switch (spec.type) {
+    case 'integer':
+    case 'number': {
+      const ok =
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        (spec.type === 'number' || Number.isInteger(value));
+      if (!ok)
+        throw new ParalabError('ERR_PARAM', `${where} must be ${article(spec.type)}, got ${show(value)}`);
+      if (spec.min !== undefined && value < spec.min) {
+        throw new ParalabError('ERR_PARAM', `${where} must be at least ${spec.min}, got ${value}`);
+      }
+      if (spec.max !== undefined && value > spec.max) {
+        throw new ParalabError('ERR_PARAM', `${where} must be at most ${spec.max}, got ${value}`);
+      }
+      return;
+    }
+    case 'enum':
+      if (typeof value !== 'string' || !spec.values.includes(value)) {
+        throw new ParalabError(
+          'ERR_PARAM',
+          `${where} must be one of ${spec.values.join(', ')}, got ${show(value)}`,
+        );
+      }
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') {
+        throw new ParalabError('ERR_PARAM', `${where} must be true or false, got ${show(value)}`);
+      }
+      return;
+    default:
+      throw new TypeError(`${where} has an unknown parameter type`);
+  }
+}
+
+const article = (type: 'integer' | 'number'): string =>
+  type === 'integer' ? 'an integer' : 'a finite number';
+const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));

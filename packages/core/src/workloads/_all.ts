@@ -1,0 +1,23 @@
+import type { AnyWorkload } from '../workload.js';
+import { blur } from './blur.js';
+import { http } from './http.js';
+import { json } from './json.js';
+import { pipeline } from './pipeline.js';
+import { primes } from './primes.js';
+import { regexMeta } from './regex-meta.js';
+import { sha256 } from './sha256.js';
+import { sleep } from './sleep.js';
+
+/**
+ * Every built-in workload, CPU-bound first, then I/O-bound, then mixed.
+ */
+export const builtinWorkloads: readonly AnyWorkload[] = Object.freeze([
+  primes,
+  sha256,
+  blur,
+  json,
+  regexMeta,
+  sleep,
+  http,
+  pipeline,
+]);

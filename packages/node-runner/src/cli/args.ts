@@ -1,0 +1,128 @@
+import { parseArgs } from 'node:util';
+import { ParalabError, profileNames } from '@paralab/core';
+
+/** The parsed command line of `paralab-node`. */
+export interface CliArgs {
+  help: boolean;
+  version: boolean;
+  list: boolean;
+  verbose: boolean;
+  workloads?: string[];
+  strategies?: string[];
+  concurrency?: number[];
+  modules: string[];
+  params: Record<string, Record<string, string>>;
+  profile?: string;
+  seed?: number;
+  out: string;
+}
+
+/** The `--help` text. */
+export const HELP = `Usage: paralab-node [options]
+
+Measures which concurrency strategy runs each workload fastest on Node, and writes a results file.
+
+Options:
+  -w, --workloads <ids>      comma-separated workload ids (default: all built-ins, or all of --module)
+  -s, --strategies <names>   comma-separated strategies: sequential, async, worker, piscina (default: all)
+  -c, --concurrency <list>   comma-separated levels, e.g. 1,2,4 (default: cores for CPU work, 10 for I/O)
+  -m, --module <path>        a module exporting your own workloads (.js or .ts); repeatable
+  -p, --param <w.name=value> set a workload parameter, e.g. primes.list=seeds; repeatable
+      --profile <name>       ${profileNames.join(' | ')} (default: $PARALAB_PROFILE or default)
+      --seed <n>             seed of the interleaving order and generated inputs (default 1)
+  -o, --out <file>           results file (default: results/node.json)
+      --list                 list workloads and strategies, then exit
+      --verbose              show stack traces on errors
+  -h, --help                 show this help
+  -v, --version              print the version
+
+Exit codes: 0 done, 1 measurement failed, 2 bad input, 130 interrupted (partial results written).
+Example: paralab-node -w primes,http -s sequential,piscina -c 1,2 --profile quick`;
+
+/** Parses argv; throws `ParalabError` (`ERR_OPTION`) with a one-line message on bad input. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(argv).values;
+  } catch (thrown) {
+    throw new ParalabError('ERR_OPTION', `${(thrown as Error).message} (see --help)`);
+  }
+  return {
+    help: values.help === true,
+    version: values.version === true,
+    list: values.list === true,
+    verbose: values.verbose === true,
+    workloads: list(values.workloads),
+    strategies: list(values.strategies),
+    concurrency: list(values.concurrency)?.map(positiveInteger('--concurrency')),
+    modules: values.module ?? [],
+    params: paramOverrides(values.param ?? []),
+    profile: values.profile,
+    seed: values.seed === undefined ? undefined : integer('--seed')(values.seed),
+    out: values.out ?? 'results/node.json',
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      workloads: { type: 'string', short: 'w' },
+      strategies: { type: 'string', short: 's' },
+      concurrency: { type: 'string', short: 'c' },
+      module: { type: 'string', short: 'm', multiple: true },
+      param: { type: 'string', short: 'p', multiple: true },
+      profile: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      list: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
+
+function list(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (items.length === 0)
+    throw new ParalabError('ERR_OPTION', `expected a comma-separated list, got "${value}"`);
+  return items;
+}
+
+const integer =
+  (flag: string) =>
+  (text: string): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value))
+      throw new ParalabError('ERR_OPTION', `${flag} must be an integer, got "${text}"`);
+    return value;
+  };
+
+const positiveInteger =
+  (flag: string) =>
+  (text: string): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1 || value > 100_000) {
+      throw new ParalabError('ERR_OPTION', `${flag} must hold integers from 1 to 100000, got "${text}"`);
+    }
+    return value;
+  };
+
+function paramOverrides(entries: readonly string[]): Record<string, Record<string, string>> {
+  const params: Record<string, Record<string, string>> = {};
+  for (const entry of entries) {
+    const match = /^([a-z0-9-]+)\.([A-Za-z0-9_]+)=(.*)$/.exec(entry);
+    if (!match)
+      throw new ParalabError('ERR_OPTION', `--param must look like workload.name=value, got "${entry}"`);
+    const [, workload = '', name = '', value = ''] = match;
+    params[workload] = { ...params[workload], [name]: value };
+  }
+  return params;
+}

@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type AnyWorkload, findWorkload, ParalabError, toError, type WorkloadRef } from '@paralab/core';
+
+/** The module that holds paralab's built-in workloads. */
+export const BUILTIN_MODULE = '@paralab/core/workloads';
+
+const TYPESCRIPT = /\.[cm]?tsx?$/;
+
+/**
+ * Turns what a user typed (`./bench/my-workload.ts`, `/abs/path.js`, `file:` URL, a package name) into a
+ * specifier that every worker and child process can import: a `file:` URL for files and for packages
+ * resolved from `cwd`. paralab's own built-in module is kept as is.
+ */
+export function resolveModuleSpecifier(specifier: string, cwd: string = process.cwd()): string {
+  if (specifier === BUILTIN_MODULE || specifier.startsWith('file:')) return specifier;
+  if (specifier.startsWith('.') || isAbsolute(specifier)) return pathToFileURL(resolve(cwd, specifier)).href;
+  try {
+    return pathToFileURL(createRequire(resolve(cwd, 'package.json')).resolve(specifier)).href;
+  } catch (thrown) {
+    throw new ParalabError(
+      'ERR_MODULE',
+      `cannot resolve workload module "${specifier}" from ${cwd}: ${toError(thrown).message.split('\n')[0]}`,
+    );
+  }
+}
+
+/**
+ * Imports a workload module. TypeScript files are loaded through tsx, in whatever thread or process calls
+ * this, so a user's `.ts` workload runs in workers and child processes too.
+ */
+export async function importModule(specifier: string): Promise<Record<string, unknown>> {
+  try {
+    if (TYPESCRIPT.test(specifier)) {
+      const { tsImport } = await import('tsx/esm/api');
+      return (await tsImport(specifier, import.meta.url)) as Record<string, unknown>;
+    }
+    return (await import(specifier)) as Record<string, unknown>;
+  } catch (thrown) {
+    const message = toError(thrown).message.split('\n')[0];
+    throw new ParalabError('ERR_MODULE', `cannot load workload module ${specifier}: ${message}`);
+  }
+}
+
+/** Loads the workload a reference points at. */
+export async function loadWorkload(ref: WorkloadRef): Promise<AnyWorkload> {
+  return findWorkload(await importModule(ref.module), ref.id, ref.module);
+}

@@ -1,0 +1,52 @@
+import { ParalabError, runLanes, type Strategy, type StrategyInstance } from '@paralab/core';
+import { Piscina, version as VERSION } from 'piscina';
+import type { WorkerSetup } from '../protocol.js';
+
+const TASK_MODULE = new URL('../entry/piscina-task.js', import.meta.url).href;
+
+/**
+ * A piscina pool of exactly N threads (minThreads = maxThreads = N, so its default sizing never differs
+ * from the other strategies), kept warm across samples, with one task in flight per thread.
+ */
+export const piscinaStrategy: Strategy = {
+  name: 'piscina',
+  description: 'a piscina pool of exactly N threads (min = max), one task in flight per thread',
+  async create({ ref, concurrency }): Promise<StrategyInstance> {
+    const pool = new Piscina({
+      filename: TASK_MODULE,
+      name: 'run',
+      minThreads: concurrency,
+      maxThreads: concurrency,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: Number.POSITIVE_INFINITY,
+      workerData: { ref } satisfies WorkerSetup,
+    });
+    const options = {
+      library: 'piscina',
+      version: VERSION,
+      inFlight: 'one-per-worker',
+      serialization: 'structured-clone',
+      atomics: 'sync',
+    };
+    try {
+      await Promise.all(Array.from({ length: concurrency }, () => pool.run(null, { name: 'ready' })));
+    } catch (error) {
+      await pool.destroy();
+      throw new ParalabError('ERR_WORKER', `piscina could not start: ${(error as Error).message}`);
+    }
+    return {
+      options,
+      async runBatch(inputs, cancel) {
+        const outputs: unknown[] = new Array(inputs.length);
+        // Keep exactly N tasks submitted: the same in-flight policy as the raw worker strategy.
+        await runLanes(inputs.length, concurrency, cancel, async (i) => {
+          outputs[i] = await pool.run(inputs[i]);
+        });
+        return outputs;
+      },
+      async close() {
+        await pool.destroy();
+      },
+    };
+  },
+};
