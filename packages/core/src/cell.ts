@@ -34,7 +34,9 @@ export function toCell(cell: LiveCell, baseline: LiveCell | undefined, options: 
   const { n: _n, ...kept } = stats;
   record.stats = kept;
   record.throughput = stats.median > 0 ? (cell.tasksPerSample * 1000) / stats.median : 0;
-  if (baseline && baseline.samples.length > 0) {
+  // A 0 ms sample (a coarse clock) has no meaningful ratio: such cells are flagged, not divided by.
+  const positive = (samples: readonly number[]): boolean => samples.length > 0 && Math.min(...samples) > 0;
+  if (baseline && positive(baseline.samples) && positive(cell.samples)) {
     const ratio = speedup(baseline.samples, cell.samples);
     record.speedup = { ratio: ratio.ratio, lo: ratio.lo, hi: ratio.hi };
   }

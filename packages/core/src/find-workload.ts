@@ -12,13 +12,19 @@ export function isWorkload(value: unknown): value is AnyWorkload {
   );
 }
 
-/** Every workload exported by a module namespace (named exports, arrays of workloads included). */
+/**
+ * Every workload exported by a module namespace, once each. Exported arrays of workloads come first, in
+ * their own order (a module namespace lists its exports alphabetically, an array says the intended order).
+ */
 export function workloadsOf(namespace: Readonly<Record<string, unknown>>): AnyWorkload[] {
+  const values = Object.values(namespace);
+  const ordered = [
+    ...values.filter(Array.isArray).flat(),
+    ...values.filter((value) => !Array.isArray(value)),
+  ];
   const found = new Map<string, AnyWorkload>();
-  for (const value of Object.values(namespace)) {
-    const candidates = Array.isArray(value) ? value : [value];
-    for (const candidate of candidates) if (isWorkload(candidate)) found.set(candidate.id, candidate);
-  }
+  for (const candidate of ordered)
+    if (isWorkload(candidate) && !found.has(candidate.id)) found.set(candidate.id, candidate);
   return [...found.values()];
 }
 

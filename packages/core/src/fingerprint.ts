@@ -27,10 +27,12 @@ function mix(state: HashState, byte: number): void {
 
 function feedString(state: HashState, text: string): void {
   mix(state, text.length & 0xff);
+  mix(state, (text.length >>> 8) & 0xff);
+  // Two bytes for every UTF-16 unit, so no two strings share a byte sequence.
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     mix(state, code & 0xff);
-    if (code > 0xff) mix(state, code >>> 8);
+    mix(state, code >>> 8);
   }
 }
 
@@ -62,15 +64,28 @@ function feedNumber(state: HashState, value: number): void {
     return;
   }
   scratch[0] = value;
-  feedBytes(state, scratchBytes);
+  feedString(state, 'number');
+  for (const byte of scratchBytes) mix(state, byte);
 }
 
 function feedObject(state: HashState, value: object): void {
-  const keys = Object.keys(value).sort();
-  feedString(state, `{${keys.length}`);
-  for (const key of keys) {
-    feedString(state, key);
-    feed(state, (value as Record<string, unknown>)[key]);
+  if (value instanceof Date) feedString(state, `date:${value.getTime()}`);
+  else if (value instanceof Map) {
+    feedString(state, `map:${value.size}`);
+    for (const [key, item] of value) {
+      feed(state, key);
+      feed(state, item);
+    }
+  } else if (value instanceof Set) {
+    feedString(state, `set:${value.size}`);
+    for (const item of value) feed(state, item);
+  } else {
+    const keys = Object.keys(value).sort();
+    feedString(state, `{${keys.length}`);
+    for (const key of keys) {
+      feedString(state, key);
+      feed(state, (value as Record<string, unknown>)[key]);
+    }
   }
 }
 

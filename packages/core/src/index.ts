@@ -1,6 +1,7 @@
 export { CancelToken } from './cancel.js';
 export { NOISY_CV, toCell } from './cell.js';
 export { createOutputCheck, type OutputCheck } from './check.js';
+export { ALPHA, fastest, type Verdict } from './decide.js';
 export { bug, type ErrorCode, ParalabError, toError } from './errors.js';
 export { findWorkload, isWorkload, workloadsOf } from './find-workload.js';
 export { fingerprint } from './fingerprint.js';

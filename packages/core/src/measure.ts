@@ -106,8 +106,15 @@ async function measureGroup(
   let inputs: unknown[];
   let check: OutputCheck;
   try {
-    inputs = await first.workload.prepare(first.params, { serverUrl: options.serverUrl, seed: options.seed });
-    check = await createOutputCheck(first.workload, first.params, inputs);
+    const timeoutMs = options.profile.sampleTimeoutMs;
+    const context = { serverUrl: options.serverUrl, seed: options.seed };
+    inputs = await withWatchdog(
+      Promise.resolve(first.workload.prepare(first.params, context)),
+      timeoutMs,
+      'prepare',
+    );
+    const checking = createOutputCheck(first.workload, first.params, inputs);
+    check = await withWatchdog(checking, timeoutMs, 'the reference run that checksums are checked against');
   } catch (thrown) {
     for (const cell of live) fail(cell, 'errored', `preparing the inputs failed: ${toError(thrown).message}`);
     return live;
@@ -149,10 +156,10 @@ function newLiveCell(plan: CellPlan): LiveCell {
 
 async function start(cell: LiveCell, options: MeasureOptions): Promise<void> {
   const { plan } = cell;
-  const support = plan.strategy.supports?.(plan.workload) ?? true;
-  if (support !== true) return fail(cell, 'unsupported', support);
   const begin = now();
   try {
+    const support = plan.strategy.supports?.(plan.workload) ?? true;
+    if (support !== true) return fail(cell, 'unsupported', support);
     const creating = plan.strategy.create({
       workload: plan.workload,
       ref: plan.ref,

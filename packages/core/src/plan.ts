@@ -45,6 +45,7 @@ export function defaultConcurrency(kind: WorkloadKind, cores: number): number[] 
 export function planCells(options: PlanOptions): CellPlan[] {
   if (options.workloads.length === 0) throw new ParalabError('ERR_OPTION', 'no workloads selected');
   if (options.strategies.length === 0) throw new ParalabError('ERR_OPTION', 'no strategies selected');
+  if (options.concurrency?.length === 0) throw new RangeError('options.concurrency must not be empty');
   for (const level of options.concurrency ?? []) {
     if (!Number.isInteger(level) || level < 1) {
       throw new RangeError(`options.concurrency must hold positive integers, got ${level}`);
@@ -52,7 +53,9 @@ export function planCells(options: PlanOptions): CellPlan[] {
   }
   const plans: CellPlan[] = [];
   for (const planned of options.workloads) {
-    const levels = options.concurrency ?? defaultConcurrency(planned.workload.kind, options.cores);
+    const levels = [
+      ...new Set(options.concurrency ?? defaultConcurrency(planned.workload.kind, options.cores)),
+    ];
     for (const strategy of options.strategies) {
       const cellLevels = strategy.name === 'sequential' ? [1] : levels;
       for (const concurrency of cellLevels) plans.push({ ...planned, strategy, concurrency });

@@ -92,7 +92,7 @@ const ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /**
  * Declares a workload. Checks the declaration (id shape, kind, parameter defaults) and returns it frozen.
- * Throws `TypeError` or `RangeError` on a malformed declaration.
+ * Throws `TypeError` on a malformed id, kind or function, `ParalabError` (`ERR_PARAM`) on a bad default.
  */
 export function defineWorkload<const S extends ParamSpecs, I, O>(
   definition: Workload<S, I, O>,
@@ -128,7 +128,7 @@ export function resolveParams<S extends ParamSpecs>(
 ): ParamsOf<S> {
   const resolved: Record<string, ParamValue> = {};
   for (const name of Object.keys(overrides)) {
-    if (!(name in workload.params)) {
+    if (!Object.hasOwn(workload.params, name)) {
       const known = Object.keys(workload.params).join(', ') || 'none';
       throw new ParalabError('ERR_PARAM', `${workload.id} has no parameter "${name}" (parameters: ${known})`);
     }
@@ -143,7 +143,10 @@ export function resolveParams<S extends ParamSpecs>(
 
 function coerce(spec: ParamSpec, value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  if (spec.type === 'integer' || spec.type === 'number') return value.trim() === '' ? value : Number(value);
+  if (spec.type === 'integer' || spec.type === 'number') {
+    const number = Number(value);
+    return value.trim() === '' || Number.isNaN(number) ? value : number;
+  }
   if (spec.type === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
   return value;
 }

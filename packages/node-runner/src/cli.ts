@@ -20,6 +20,7 @@ async function main(argv: readonly string[]): Promise<number> {
     interrupt.cancel(new Error(`interrupted by ${signal}`));
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  const begin = performance.now();
   const results = await runNode({
     workloads: args.workloads,
     strategies: args.strategies,
@@ -38,7 +39,9 @@ async function main(argv: readonly string[]): Promise<number> {
   process.stdout.write(`\n${summaryTable(results)}\n\n`);
   const fromHere = relative(process.cwd(), args.out);
   const where = fromHere && !fromHere.startsWith('..') ? fromHere : resolve(args.out);
-  process.stdout.write(`${results.complete ? 'wrote' : 'interrupted: wrote partial results to'} ${where}\n`);
+  const seconds = ((performance.now() - begin) / 1000).toFixed(1);
+  const what = results.complete ? 'wrote' : 'interrupted: wrote partial results to';
+  process.stdout.write(`${results.cells.length} cells measured in ${seconds} s; ${what} ${where}\n`);
   return interrupt.cancelled ? 130 : 0;
 }
 

@@ -68,7 +68,7 @@ describe('blur', () => {
   it.each([
     [{ radius: 0 }, 'blur.radius must be at least 1, got 0'],
     [{ size: 4 }, 'blur.size must be at least 8, got 4'],
-    [{ images: 'many' }, 'blur.images must be an integer, got NaN'],
+    [{ images: 'many' }, 'blur.images must be an integer, got "many"'],
   ])('rejects %o', (overrides, message) => {
     expect(() => paramsOf(overrides)).toThrow(message);
   });

@@ -12,7 +12,7 @@ const params = {
   },
   latencyMs: {
     type: 'integer',
-    default: 20,
+    default: 10,
     min: 0,
     max: 60000,
     description: 'How long the loopback server waits before answering each request, in milliseconds.',

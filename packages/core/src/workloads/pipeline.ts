@@ -7,14 +7,14 @@ import { findMetaTags } from './regex-meta.js';
 const params = {
   documents: {
     type: 'integer',
-    default: 16,
+    default: 12,
     min: 1,
     max: 100000,
     description: 'Documents per sample (one task each).',
   },
   latencyMs: {
     type: 'integer',
-    default: 20,
+    default: 10,
     min: 0,
     max: 60000,
     description: 'How long the loopback server waits before answering each request, in milliseconds.',
@@ -22,7 +22,7 @@ const params = {
   kib: { type: 'integer', default: 128, min: 1, max: 65536, description: 'Size of each document, in KiB.' },
   rounds: {
     type: 'integer',
-    default: 16,
+    default: 8,
     min: 1,
     max: 100000,
     description: 'SHA-256 rounds over each document.',

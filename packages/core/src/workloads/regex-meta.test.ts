@@ -66,7 +66,7 @@ describe('regex-meta', () => {
   });
 
   it.each([
-    [{ pages: 'x' }, 'regex-meta.pages must be an integer, got NaN'],
+    [{ pages: 'x' }, 'regex-meta.pages must be an integer, got "x"'],
     [{ kib: 0 }, 'regex-meta.kib must be at least 1, got 0'],
   ])('rejects %o', (overrides, message) => {
     expect(() => paramsOf(overrides)).toThrow(message);

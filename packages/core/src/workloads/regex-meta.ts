@@ -11,7 +11,7 @@ const params = {
   },
   kib: {
     type: 'integer',
-    default: 1024,
+    default: 256,
     min: 1,
     max: 65536,
     description: 'Approximate size of each page, in KiB.',

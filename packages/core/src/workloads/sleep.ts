@@ -11,7 +11,7 @@ const params = {
   },
   ms: {
     type: 'integer',
-    default: 10,
+    default: 5,
     min: 0,
     max: 60000,
     description: 'How long each task waits, in milliseconds.',

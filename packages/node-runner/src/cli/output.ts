@@ -1,4 +1,4 @@
-import type { Cell, MeasureEvent, Results } from '@paralab/core';
+import { type Cell, fastest, type MeasureEvent, type Results } from '@paralab/core';
 
 const ms = (value: number): string =>
   value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
@@ -71,15 +71,18 @@ export function summaryTable(results: Results): string {
 
 function fastestLines(results: Results): string[] {
   const byWorkload = new Map<string, Cell[]>();
-  for (const cell of results.cells) {
-    if (cell.status === 'ok' && cell.stats)
-      byWorkload.set(cell.workload, [...(byWorkload.get(cell.workload) ?? []), cell]);
-  }
-  return [...byWorkload].map(([workload, cells]) => {
-    const best = cells.reduce((a, b) =>
-      (a.stats?.median ?? Infinity) <= (b.stats?.median ?? Infinity) ? a : b,
-    );
-    const speed = best.speedup ? ` (${best.speedup.ratio.toFixed(2)}× sequential)` : '';
-    return `fastest for ${workload}: ${best.strategy}@${best.concurrency}${speed}`;
+  for (const cell of results.cells)
+    byWorkload.set(cell.workload, [...(byWorkload.get(cell.workload) ?? []), cell]);
+  return [...byWorkload].flatMap(([workload, cells]) => {
+    const verdict = fastest(cells);
+    if (!verdict) return [`${workload}: no valid cell`];
+    const name = (cell: Cell): string => `${cell.strategy}@${cell.concurrency}`;
+    const speed = verdict.best.speedup ? `, ${verdict.best.speedup.ratio.toFixed(2)}× sequential` : '';
+    const { runnerUp, margin, p } = verdict;
+    if (!runnerUp || !margin || p === undefined) return [`${workload}: ${name(verdict.best)}${speed}`];
+    const versus = `${margin.ratio.toFixed(2)}× ${name(runnerUp)} [${margin.lo.toFixed(2)}, ${margin.hi.toFixed(2)}], p=${p.toPrecision(2)}`;
+    return verdict.clear
+      ? [`${workload}: ${name(verdict.best)} wins${speed} (${versus})`]
+      : [`${workload}: no clear winner: ${name(verdict.best)} ~ ${name(runnerUp)}${speed} (${versus})`];
   });
 }

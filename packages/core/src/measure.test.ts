@@ -1,0 +1,702 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CancelToken } from './cancel.js';
+import { fingerprint } from './fingerprint.js';
+import { type MeasureEvent, type MeasureOptions, measure } from './measure.js';
+import type { CellPlan } from './plan.js';
+import { delay } from './platform.js';
+import type { Profile } from './profiles.js';
+import { createResults } from './results.js';
+import { type Cell, parseResults } from './schema.js';
+import { speedup, summarize } from './stats.js';
+import { asyncStrategy } from './strategies/async.js';
+import { sequential } from './strategies/sequential.js';
+import type { Strategy, StrategyInstance, StrategyOptions } from './strategy.js';
+import { type AnyWorkload, defineWorkload, resolveParams } from './workload.js';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const profile: Profile = {
+  name: 't',
+  warmups: 1,
+  minSamples: 3,
+  maxSamples: 3,
+  targetCiWidth: 1,
+  cellBudgetMs: 10_000,
+  sampleTimeoutMs: 200,
+};
+
+const baseOptions: MeasureOptions = { profile, seed: 1, availableParallelism: 4, timerResolutionMs: 0 };
+
+const expectDouble = (output: number, input: number) =>
+  output === input * 2 ? true : `expected ${input * 2}, got ${output}`;
+
+/** Doubles 1, 2, 3; checked by known answers. */
+const nums = defineWorkload({
+  id: 'nums',
+  kind: 'cpu',
+  description: 'doubles three numbers',
+  params: {},
+  prepare: () => [1, 2, 3],
+  run: async (input: number) => input * 2,
+  verify: expectDouble,
+});
+
+/** The same task under another id, for a second group. */
+const others = defineWorkload({ ...nums, id: 'others' });
+
+/** Doubles 1, 2, 3; checked by checksum against a reference run (no verify). */
+const unverified = defineWorkload({
+  id: 'unverified',
+  kind: 'cpu',
+  description: 'doubles three numbers, no known answers',
+  params: {},
+  prepare: () => [1, 2, 3],
+  run: async (input: number) => input * 2,
+});
+
+const plan = (workload: AnyWorkload, strategy: Strategy, concurrency = 1): CellPlan => ({
+  workload,
+  ref: { module: 'test:measure', id: workload.id },
+  params: resolveParams(workload),
+  strategy,
+  concurrency,
+});
+
+interface SpyCounts {
+  created: number;
+  closed: number;
+  batches: number;
+}
+
+interface SpySettings {
+  /** Names are pushed here each time a batch starts. */
+  log?: string[];
+  options?: StrategyOptions;
+  /** Replaces the outputs of batch `batch` (0-based, warm-ups included). */
+  tamper?: (outputs: unknown[], batch: number) => unknown[];
+  /** Called as batch `batch` starts. */
+  onBatch?: (batch: number) => void;
+  supports?: Strategy['supports'];
+  /** Runs before the instance is returned from create. */
+  starting?: () => Promise<void>;
+}
+
+/** A strategy that runs tasks one by one on the main thread and records what was asked of it. */
+function spy(name: string, settings: SpySettings = {}): Strategy & { counts: SpyCounts } {
+  const counts: SpyCounts = { created: 0, closed: 0, batches: 0 };
+  return {
+    name,
+    description: `spy ${name}`,
+    counts,
+    ...(settings.supports ? { supports: settings.supports } : {}),
+    async create({ workload }): Promise<StrategyInstance> {
+      await settings.starting?.();
+      counts.created++;
+      return {
+        options: settings.options ?? { thread: 'main', spy: name },
+        async runBatch(inputs) {
+          const batch = counts.batches++;
+          settings.log?.push(name);
+          settings.onBatch?.(batch);
+          const outputs: unknown[] = [];
+          for (const input of inputs) outputs.push(await workload.run(input));
+          return settings.tamper ? settings.tamper(outputs, batch) : outputs;
+        },
+        async close() {
+          counts.closed++;
+        },
+      };
+    },
+  };
+}
+
+const byId = (cells: readonly Cell[]): Record<string, Cell> =>
+  Object.fromEntries(cells.map((cell) => [cell.id, cell]));
+
+/** Flags that do not depend on how noisy this machine happens to be. */
+const steadyFlags = (cell: Cell | undefined): string[] | undefined =>
+  cell?.flags.filter((flag) => flag !== 'noisy');
+
+const summary = (cell: Cell | undefined) => {
+  if (!cell) return undefined;
+  const { n: _n, ...stats } = summarize(cell.samples);
+  return stats;
+};
+
+describe('measure: ok cells', () => {
+  it('takes exactly maxSamples samples after the warm-ups and records statistics', async () => {
+    const pool = spy('pool', { options: { thread: 'worker', library: 'spy' } });
+    const result = await measure(
+      [
+        plan(nums, sequential),
+        plan(nums, asyncStrategy, 2),
+        plan(nums, pool, 2),
+        plan(others, asyncStrategy, 2),
+      ],
+      baseOptions,
+    );
+    expect(result.complete).toBe(true);
+    expect(result.cells.map((cell) => cell.id)).toEqual([
+      'nums()/sequential@1',
+      'nums()/async@2',
+      'nums()/pool@2',
+      'others()/async@2',
+    ]);
+    for (const cell of result.cells) {
+      expect(cell).toEqual({
+        id: cell.id,
+        workload: cell.id.startsWith('nums') ? 'nums' : 'others',
+        kind: 'cpu',
+        module: 'test:measure',
+        strategy: cell.strategy,
+        concurrency: cell.strategy === 'sequential' ? 1 : 2,
+        params: {},
+        options:
+          cell.strategy === 'pool'
+            ? { thread: 'worker', library: 'spy' }
+            : { inFlight: cell.concurrency, thread: 'main' },
+        status: 'ok',
+        samples: [expect.any(Number), expect.any(Number), expect.any(Number)],
+        warmups: [expect.any(Number)],
+        tasksPerSample: 3,
+        startupMs: expect.any(Number),
+        stats: summary(cell),
+        throughput: (3 * 1000) / (cell.stats?.median ?? Number.NaN),
+        ...(cell.workload === 'nums' ? { speedup: expect.any(Object) } : {}),
+        flags: expect.any(Array),
+      });
+      expect(steadyFlags(cell)).toEqual(['ci-wide']); // 3 samples: the CI of the median covers only 75%
+    }
+    expect(pool.counts).toEqual({ created: 1, closed: 1, batches: 4 });
+  });
+
+  it('gives speedup = median(sequential) / median(cell) within a group, and none without a baseline', async () => {
+    const result = await measure(
+      [plan(nums, sequential), plan(nums, asyncStrategy, 2), plan(others, asyncStrategy, 2)],
+      baseOptions,
+    );
+    const cells = byId(result.cells);
+    const base = cells['nums()/sequential@1'];
+    const parallel = cells['nums()/async@2'];
+    expect(base && parallel).toBeTruthy();
+    if (!base?.stats || !parallel?.stats) throw new Error('missing stats');
+    const expected = speedup(base.samples, parallel.samples);
+    expect(parallel.speedup).toEqual({ ratio: expected.ratio, lo: expected.lo, hi: expected.hi });
+    expect(parallel.speedup?.ratio).toBe(base.stats.median / parallel.stats.median);
+    expect(cells['others()/async@2']?.speedup).toBeUndefined();
+  });
+
+  it('gives no speedup when the group has a sequential cell that failed', async () => {
+    const result = await measure(
+      [plan(nums, spy('sequential', { tamper: () => [0, 0, 0] })), plan(nums, asyncStrategy, 2)],
+      baseOptions,
+    );
+    const cells = byId(result.cells);
+    expect(cells['nums()/sequential@1']?.status).toBe('invalid');
+    expect(cells['nums()/async@2']?.status).toBe('ok');
+    expect(cells['nums()/async@2']?.speedup).toBeUndefined();
+  });
+
+  it('writes cells that a results file accepts', async () => {
+    const result = await measure([plan(nums, sequential), plan(nums, asyncStrategy, 2)], baseOptions);
+    const results = createResults({
+      toolVersion: '0.0.0',
+      runtime: { name: 'test', version: '1' },
+      machine: {
+        os: 'test',
+        arch: 'test',
+        cpuModel: 'test',
+        logicalCores: 4,
+        availableParallelism: 4,
+        totalMemory: 0,
+      },
+      timer: { source: 'performance.now', resolutionMs: 0 },
+      startedAt: new Date(0),
+      complete: result.complete,
+      profile: profile.name,
+      seed: 1,
+      cells: result.cells,
+    });
+    expect(parseResults(JSON.parse(JSON.stringify(results)))).toEqual(results);
+  });
+
+  it.each([
+    ['stops at minSamples once the CI is narrow enough', { maxSamples: 10, targetCiWidth: Infinity }, 3],
+    ['goes on to maxSamples while the CI is too wide', { maxSamples: 6, targetCiWidth: -1 }, 6],
+  ])('%s', async (_what, change, samples) => {
+    const result = await measure([plan(nums, sequential)], {
+      ...baseOptions,
+      profile: { ...profile, ...change },
+    });
+    expect(result.cells[0]?.samples).toHaveLength(samples);
+    expect(steadyFlags(result.cells[0])).toEqual(samples < 6 ? ['ci-wide'] : []);
+  });
+
+  it('runs the given number of warm-ups and keeps them apart from the samples', async () => {
+    const counter = spy('counter');
+    const result = await measure([plan(nums, counter)], {
+      ...baseOptions,
+      profile: { ...profile, warmups: 3 },
+    });
+    expect(result.cells[0]?.warmups).toHaveLength(3);
+    expect(result.cells[0]?.samples).toHaveLength(3);
+    expect(counter.counts.batches).toBe(6);
+  });
+
+  it('passes the seed and server URL to prepare', async () => {
+    const seen: unknown[] = [];
+    const recorder = defineWorkload({
+      ...nums,
+      id: 'recorder',
+      prepare: (_params, context) => {
+        seen.push(context);
+        return [1];
+      },
+    });
+    await measure([plan(recorder, sequential), plan(recorder, asyncStrategy, 2)], {
+      ...baseOptions,
+      seed: 99,
+      serverUrl: 'http://127.0.0.1:1',
+    });
+    expect(seen).toEqual([{ seed: 99, serverUrl: 'http://127.0.0.1:1' }]); // once per group, not per cell
+  });
+});
+
+describe('measure: wrong outputs', () => {
+  it('marks a strategy returning wrong outputs invalid and keeps measuring the others', async () => {
+    const liar = spy('liar', { tamper: (outputs) => [3, ...outputs.slice(1)] });
+    const result = await measure(
+      [plan(nums, sequential), plan(nums, liar, 2), plan(nums, asyncStrategy, 2)],
+      baseOptions,
+    );
+    const cells = byId(result.cells);
+    expect(cells['nums()/liar@2']).toEqual({
+      id: 'nums()/liar@2',
+      workload: 'nums',
+      kind: 'cpu',
+      module: 'test:measure',
+      strategy: 'liar',
+      concurrency: 2,
+      params: {},
+      options: { thread: 'main', spy: 'liar' },
+      status: 'invalid',
+      reason: 'wrong output: task 0: expected 2, got 3',
+      samples: [],
+      warmups: [],
+      tasksPerSample: 3,
+      startupMs: expect.any(Number),
+      flags: [],
+    });
+    expect(liar.counts).toEqual({ created: 1, closed: 1, batches: 1 });
+    expect(cells['nums()/sequential@1']?.status).toBe('ok');
+    expect(cells['nums()/async@2']?.status).toBe('ok');
+    expect(cells['nums()/async@2']?.samples).toHaveLength(3);
+    expect(result.complete).toBe(true);
+  });
+
+  it('keeps the samples taken before an output went wrong, without statistics', async () => {
+    const drifting = spy('drifting', { tamper: (outputs, batch) => (batch === 2 ? [2, 4, 7] : outputs) });
+    const result = await measure([plan(nums, drifting, 2)], baseOptions);
+    const cell = result.cells[0];
+    expect(cell?.status).toBe('invalid');
+    expect(cell?.reason).toBe('wrong output: task 2: expected 6, got 7');
+    expect(cell?.warmups).toHaveLength(1);
+    expect(cell?.samples).toHaveLength(1);
+    expect(cell?.stats).toBeUndefined();
+    expect(cell?.throughput).toBeUndefined();
+  });
+
+  it('checks a workload without verify against the reference run', async () => {
+    const liar = spy('liar', { tamper: (outputs) => [...outputs.slice(0, 2), '6'] });
+    const short = spy('short', { tamper: (outputs) => outputs.slice(1) });
+    const result = await measure(
+      [plan(unverified, sequential), plan(unverified, liar, 2), plan(unverified, short, 2)],
+      baseOptions,
+    );
+    expect(result.cells.map((cell) => [cell.id, cell.status, cell.reason])).toEqual([
+      ['unverified()/sequential@1', 'ok', undefined],
+      [
+        'unverified()/liar@2',
+        'invalid',
+        `wrong output: task 2: output differs from the reference run (checksum ${fingerprint('6')}, expected ${fingerprint(6)})`,
+      ],
+      ['unverified()/short@2', 'invalid', 'wrong output: expected 3 outputs, got 2'],
+    ]);
+  });
+});
+
+describe('measure: failures', () => {
+  it('records a task that throws as errored, with its message', async () => {
+    const exploding = defineWorkload({
+      ...nums,
+      id: 'exploding',
+      run: async (): Promise<number> => {
+        throw new Error('task exploded');
+      },
+    });
+    const result = await measure(
+      [plan(exploding, sequential), plan(exploding, asyncStrategy, 2), plan(nums, sequential)],
+      baseOptions,
+    );
+    expect(result.cells.map((cell) => [cell.id, cell.status, cell.reason, cell.samples.length])).toEqual([
+      ['exploding()/sequential@1', 'errored', 'task exploded', 0],
+      ['exploding()/async@2', 'errored', 'task exploded', 0],
+      ['nums()/sequential@1', 'ok', undefined, 3],
+    ]);
+    expect(result.complete).toBe(true);
+  });
+
+  it('stops a batch that never settles (watchdog), closes it and measures the next group', async () => {
+    const hanging = defineWorkload({ ...nums, id: 'hanging', run: () => new Promise<number>(() => {}) });
+    const stuck = spy('stuck');
+    const result = await measure([plan(hanging, stuck, 2), plan(nums, sequential)], baseOptions);
+    expect(result.cells.map((cell) => [cell.id, cell.status, cell.reason, cell.samples.length])).toEqual([
+      ['hanging()/stuck@2', 'errored', 'a batch ran longer than 200 ms and was stopped (watchdog)', 0],
+      ['nums()/sequential@1', 'ok', undefined, 3],
+    ]);
+    expect(stuck.counts).toEqual({ created: 1, closed: 1, batches: 1 });
+    expect(result.complete).toBe(true);
+  });
+
+  it('records a strategy whose create() rejects as errored', async () => {
+    const broken: Strategy = {
+      name: 'broken',
+      description: 'cannot start',
+      create: () => Promise.reject(new Error('no workers')),
+    };
+    const result = await measure([plan(nums, broken, 2), plan(nums, sequential)], baseOptions);
+    expect(result.cells[0]).toEqual({
+      id: 'nums()/broken@2',
+      workload: 'nums',
+      kind: 'cpu',
+      module: 'test:measure',
+      strategy: 'broken',
+      concurrency: 2,
+      params: {},
+      options: {},
+      status: 'errored',
+      reason: 'starting broken failed: no workers',
+      samples: [],
+      warmups: [],
+      tasksPerSample: 3,
+      flags: [],
+    });
+    expect(result.cells[1]?.status).toBe('ok');
+  });
+
+  it('stops a create() that takes too long and closes the instance once it arrives', async () => {
+    const slow = spy('slow', { starting: () => delay(300) });
+    const result = await measure([plan(nums, slow, 2)], baseOptions);
+    expect(result.cells[0]?.status).toBe('errored');
+    expect(result.cells[0]?.reason).toBe(
+      'starting slow failed: starting the strategy took longer than 200 ms (watchdog)',
+    );
+    await delay(200);
+    expect(slow.counts).toEqual({ created: 1, closed: 1, batches: 0 });
+  });
+
+  it('records a strategy that does not support the workload as unsupported, without starting it', async () => {
+    const picky = spy('picky', { supports: (workload) => `cannot run ${workload.id} here` });
+    const result = await measure([plan(nums, picky, 2), plan(nums, sequential)], baseOptions);
+    expect(result.cells[0]).toEqual({
+      id: 'nums()/picky@2',
+      workload: 'nums',
+      kind: 'cpu',
+      module: 'test:measure',
+      strategy: 'picky',
+      concurrency: 2,
+      params: {},
+      options: {},
+      status: 'unsupported',
+      reason: 'cannot run nums here',
+      samples: [],
+      warmups: [],
+      tasksPerSample: 3,
+      flags: [],
+    });
+    expect(picky.counts.created).toBe(0);
+    expect(result.cells[1]?.status).toBe('ok');
+  });
+
+  // Regression test.
+  it('records a supports() that throws as an errored cell and goes on', async () => {
+    const confused = spy('confused', {
+      supports: () => {
+        throw new Error('cannot tell');
+      },
+    });
+    const result = await measure([plan(nums, confused, 2), plan(nums, sequential)], baseOptions);
+    expect(result.cells.map((cell) => [cell.id, cell.status])).toEqual([
+      ['nums()/confused@2', 'errored'],
+      ['nums()/sequential@1', 'ok'],
+    ]);
+    expect(result.cells[0]?.reason).toMatch(/cannot tell/);
+  });
+
+  it.each([
+    [
+      'prepare throws',
+      defineWorkload({
+        ...nums,
+        id: 'unprepared',
+        prepare: () => {
+          throw new Error('no inputs today');
+        },
+      }),
+      'preparing the inputs failed: no inputs today',
+    ],
+    [
+      'prepare rejects',
+      defineWorkload({ ...nums, id: 'unprepared', prepare: () => Promise.reject(new Error('server down')) }),
+      'preparing the inputs failed: server down',
+    ],
+    [
+      'the reference run throws',
+      defineWorkload({
+        ...unverified,
+        id: 'unprepared',
+        run: (input: number) => {
+          if (input === 2) throw new Error('reference failed on 2');
+          return input;
+        },
+      }),
+      'preparing the inputs failed: reference failed on 2',
+    ],
+  ])('records every cell of the group as errored when %s', async (_what, workload, reason) => {
+    const pool = spy('pool');
+    const result = await measure(
+      [plan(workload, sequential), plan(workload, pool, 2), plan(nums, sequential)],
+      baseOptions,
+    );
+    expect(result.cells.map((cell) => [cell.id, cell.status, cell.reason, cell.tasksPerSample])).toEqual([
+      ['unprepared()/sequential@1', 'errored', reason, 0],
+      ['unprepared()/pool@2', 'errored', reason, 0],
+      ['nums()/sequential@1', 'ok', undefined, 3],
+    ]);
+    expect(pool.counts.created).toBe(0);
+  });
+
+  // Regression test.
+  it('does not hang when the reference run of a task never settles', async () => {
+    const hanging = defineWorkload({
+      ...unverified,
+      id: 'hanging',
+      run: () => new Promise<number>(() => {}),
+    });
+    const result = await measure([plan(hanging, sequential), plan(nums, sequential)], baseOptions);
+    expect(result.cells.map((cell) => [cell.id, cell.status])).toEqual([
+      ['hanging()/sequential@1', 'errored'],
+      ['nums()/sequential@1', 'ok'],
+    ]);
+  }, 1_500);
+
+  it('closes every instance it created, whatever happened to the cell', async () => {
+    const strategies = [
+      spy('fine'),
+      spy('liar', { tamper: () => [0, 0, 0] }),
+      spy('thrower', {
+        onBatch: (batch) => {
+          if (batch === 1) throw new Error('worker died');
+        },
+      }),
+    ];
+    const result = await measure(
+      strategies.map((strategy) => plan(nums, strategy, 2)),
+      baseOptions,
+    );
+    expect(result.cells.map((cell) => [cell.strategy, cell.status, cell.reason])).toEqual([
+      ['fine', 'ok', undefined],
+      ['liar', 'invalid', 'wrong output: task 0: expected 2, got 0'],
+      ['thrower', 'errored', 'worker died'],
+    ]);
+    expect(strategies.map((strategy) => strategy.counts)).toEqual([
+      { created: 1, closed: 1, batches: 4 },
+      { created: 1, closed: 1, batches: 1 },
+      { created: 1, closed: 1, batches: 2 },
+    ]);
+  });
+});
+
+describe('measure: interleaving', () => {
+  /** The order in which three cells of one group run their batches, for a seed. */
+  async function order(seed: number): Promise<string[]> {
+    const log: string[] = [];
+    await measure(
+      ['a', 'b', 'c'].map((name) => plan(nums, spy(name, { log }), 2)),
+      { ...baseOptions, seed },
+    );
+    return log;
+  }
+
+  it('is the same for the same seed', async () => {
+    expect(await order(5)).toEqual(await order(5));
+  });
+
+  it('is shuffled every round, from the seed', async () => {
+    // 4 rounds (1 warm-up + 3 samples) of the 3 cells. Computed independently in Python: mulberry32 seeded
+    // with seed ^ FNV-1a('test:measure#nums()'), a Fisher-Yates shuffle of [a, b, c] per round.
+    expect(await order(1)).toEqual(['b', 'a', 'c', 'a', 'b', 'c', 'c', 'b', 'a', 'c', 'a', 'b']);
+    expect(await order(2)).toEqual(['c', 'b', 'a', 'c', 'b', 'a', 'a', 'b', 'c', 'a', 'c', 'b']);
+  });
+});
+
+describe('measure: interrupt', () => {
+  it('stops after the current sample and returns the cells measured so far, incomplete', async () => {
+    const interrupt = new CancelToken();
+    const stopper = spy('stopper', {
+      onBatch: (batch) => {
+        if (batch === 2) interrupt.cancel(new Error('SIGINT'));
+      },
+    });
+    const later = spy('later');
+    const result = await measure([plan(nums, stopper, 2), plan(others, later, 2)], {
+      ...baseOptions,
+      interrupt,
+    });
+    expect(result.complete).toBe(false);
+    expect(
+      result.cells.map((cell) => [cell.id, cell.status, cell.warmups.length, cell.samples.length]),
+    ).toEqual([['nums()/stopper@2', 'ok', 1, 2]]);
+    expect(stopper.counts).toEqual({ created: 1, closed: 1, batches: 3 });
+    expect(later.counts).toEqual({ created: 0, closed: 0, batches: 0 });
+  });
+
+  it('is incomplete when interrupted inside a group, even when every cell has samples', async () => {
+    const interrupt = new CancelToken();
+    const stopper = spy('stopper', {
+      onBatch: (batch) => {
+        if (batch === 2) interrupt.cancel(new Error('SIGINT'));
+      },
+    });
+    const result = await measure([plan(nums, stopper, 2), plan(nums, sequential)], {
+      ...baseOptions,
+      interrupt,
+    });
+    expect(result.complete).toBe(false);
+    expect(result.cells.map((cell) => [cell.id, cell.samples.length])).toEqual([
+      ['nums()/stopper@2', 2],
+      // Seed 1 orders round 2 stopper-first (same Python check as the interleaving tests), so sequential's
+      // second sample is skipped.
+      ['nums()/sequential@1', 1],
+    ]);
+  });
+
+  it('measures nothing when interrupted before it starts', async () => {
+    const interrupt = new CancelToken();
+    interrupt.cancel(new Error('SIGINT'));
+    const idle = spy('idle');
+    expect(await measure([plan(nums, idle, 2)], { ...baseOptions, interrupt })).toEqual({
+      cells: [],
+      complete: false,
+    });
+    expect(idle.counts.created).toBe(0);
+  });
+
+  it('is complete when the token is never cancelled', async () => {
+    const result = await measure([plan(nums, sequential)], { ...baseOptions, interrupt: new CancelToken() });
+    expect(result.complete).toBe(true);
+  });
+});
+
+describe('measure: flags', () => {
+  it('flags threads above the available parallelism as oversubscribed, not main-thread strategies', async () => {
+    const worker = spy('worker', { options: { thread: 'worker' } });
+    const result = await measure(
+      [plan(nums, worker, 8), plan(nums, worker, 4), plan(nums, asyncStrategy, 8)],
+      { ...baseOptions, availableParallelism: 4 },
+    );
+    expect(result.cells.map((cell) => [cell.id, steadyFlags(cell)])).toEqual([
+      ['nums()/worker@8', ['oversubscribed', 'ci-wide']],
+      ['nums()/worker@4', ['ci-wide']],
+      ['nums()/async@8', ['ci-wide']],
+    ]);
+  });
+
+  it.each([
+    [1_000_000, ['below-timer-resolution', 'ci-wide']],
+    [0, ['ci-wide']],
+  ])('with a timer resolution of %d ms, flags %j', async (timerResolutionMs, flags) => {
+    const result = await measure([plan(nums, sequential)], { ...baseOptions, timerResolutionMs });
+    expect(steadyFlags(result.cells[0])).toEqual(flags);
+  });
+
+  it('flags a cell whose budget ran out before minSamples as budget-limited (after 3 samples)', async () => {
+    const result = await measure([plan(nums, sequential)], {
+      ...baseOptions,
+      profile: { ...profile, minSamples: 10, maxSamples: 10, cellBudgetMs: 0 },
+    });
+    expect(result.cells[0]?.samples).toHaveLength(3);
+    expect(steadyFlags(result.cells[0])).toEqual(['budget-limited', 'ci-wide']);
+  });
+
+  it('does not flag a cell that reached minSamples when its budget ran out', async () => {
+    const result = await measure([plan(nums, sequential)], {
+      ...baseOptions,
+      profile: { ...profile, minSamples: 3, maxSamples: 10, targetCiWidth: -1, cellBudgetMs: 0 },
+    });
+    expect(result.cells[0]?.samples).toHaveLength(3);
+    expect(steadyFlags(result.cells[0])).toEqual(['ci-wide']);
+  });
+
+  // Regression test.
+  it('survives samples of 0 ms from a coarse clock', async () => {
+    vi.stubGlobal('performance', { now: () => 1000 });
+    const result = await measure([plan(nums, sequential), plan(nums, asyncStrategy, 2)], {
+      ...baseOptions,
+      timerResolutionMs: 1,
+    });
+    expect(result.cells.map((cell) => [cell.id, cell.status, cell.samples])).toEqual([
+      ['nums()/sequential@1', 'ok', [0, 0, 0]],
+      ['nums()/async@2', 'ok', [0, 0, 0]],
+    ]);
+  });
+});
+
+describe('measure: events', () => {
+  it('emits group-start, then a sample event per sample, then cell-done', async () => {
+    const events: MeasureEvent[] = [];
+    const result = await measure([plan(nums, sequential)], {
+      ...baseOptions,
+      onEvent: (event) => events.push(event),
+    });
+    expect(events).toEqual([
+      { type: 'group-start', workload: 'nums', params: '', cells: 1, group: 1, groups: 1 },
+      { type: 'sample', cellId: 'nums()/sequential@1', sampleMs: result.cells[0]?.samples[0], samples: 1 },
+      { type: 'sample', cellId: 'nums()/sequential@1', sampleMs: result.cells[0]?.samples[1], samples: 2 },
+      { type: 'sample', cellId: 'nums()/sequential@1', sampleMs: result.cells[0]?.samples[2], samples: 3 },
+      { type: 'cell-done', cell: result.cells[0] },
+    ]);
+  });
+
+  it('numbers the groups and reports failed cells as done without samples', async () => {
+    const events: MeasureEvent[] = [];
+    const liar = spy('liar', { tamper: () => [] });
+    await measure([plan(nums, sequential), plan(nums, liar, 2), plan(others, sequential)], {
+      ...baseOptions,
+      onEvent: (event) => events.push(event),
+    });
+    expect(
+      events.map((event) =>
+        event.type === 'group-start'
+          ? `start ${event.workload} ${event.group}/${event.groups} (${event.cells} cells)`
+          : event.type === 'sample'
+            ? `sample ${event.cellId} #${event.samples}`
+            : `done ${event.cell.id} ${event.cell.status}`,
+      ),
+    ).toEqual([
+      'start nums 1/2 (2 cells)',
+      'sample nums()/sequential@1 #1',
+      'sample nums()/sequential@1 #2',
+      'sample nums()/sequential@1 #3',
+      'done nums()/sequential@1 ok',
+      'done nums()/liar@2 invalid',
+      'start others 2/2 (1 cells)',
+      'sample others()/sequential@1 #1',
+      'sample others()/sequential@1 #2',
+      'sample others()/sequential@1 #3',
+      'done others()/sequential@1 ok',
+    ]);
+  });
+});
