@@ -41,6 +41,11 @@ export function toCell(cell: LiveCell, baseline: LiveCell | undefined, options: 
     record.speedup = { ratio: ratio.ratio, lo: ratio.lo, hi: ratio.hi };
   }
   record.flags = flagsOf(cell, stats, options);
+  const metrics = {
+    ...cell.probe?.result(),
+    ...(cell.bytesMoved !== undefined ? { bytesMovedPerSample: cell.bytesMoved } : {}),
+  };
+  if (Object.keys(metrics).length > 0) record.metrics = metrics;
   return record;
 }
 

@@ -22,12 +22,14 @@ export {
   planCells,
 } from './plan.js';
 export { delay, now, setTimer } from './platform.js';
+export { type CellProbe, estimateBytes, type ProbeFactory } from './probe.js';
 export { getProfile, type Profile, profileNames, profiles } from './profiles.js';
 export { createRng, type Rng, shuffled } from './random.js';
 export { createResults, type MachineInfo, machineFingerprint, type ResultsInput } from './results.js';
 export {
   CELL_FLAGS,
   type Cell,
+  type CellMetrics,
   type CellStats,
   type CellStatus,
   parseResults,
@@ -50,6 +52,7 @@ export {
 export { asyncStrategy } from './strategies/async.js';
 export { sequential } from './strategies/sequential.js';
 export {
+  type ExternalUsage,
   runLanes,
   type Strategy,
   type StrategyContext,
@@ -66,7 +69,9 @@ export {
   type ParamValue,
   type PrepareContext,
   resolveParams,
+  type SharedMemoryTask,
   type VerifyResult,
   type Workload,
   type WorkloadKind,
+  type WorkloadSplit,
 } from './workload.js';

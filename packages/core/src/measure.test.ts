@@ -166,6 +166,7 @@ describe('measure: ok cells', () => {
         throughput: (3 * 1000) / (cell.stats?.median ?? Number.NaN),
         ...(cell.workload === 'nums' ? { speedup: expect.any(Object) } : {}),
         flags: expect.any(Array),
+        metrics: { bytesMovedPerSample: 0 },
       });
       expect(steadyFlags(cell)).toEqual(['ci-wide']); // 3 samples: the CI of the median covers only 75%
     }
@@ -698,5 +699,53 @@ describe('measure: events', () => {
       'sample others()/sequential@1 #3',
       'done others()/sequential@1 ok',
     ]);
+  });
+});
+
+describe('measure: staging, probes and bytes moved', () => {
+  it('stages inputs before each batch, probes kept samples only, and records metrics and bytes', async () => {
+    const calls: string[] = [];
+    const staged: Strategy = {
+      name: 'staged',
+      description: 'stages each input as { n }, then unwraps it',
+      async create() {
+        return {
+          options: { serialization: 'structured-clone' },
+          stage: (inputs) => {
+            calls.push('stage');
+            return inputs.map((n) => ({ n }));
+          },
+          runBatch: async (inputs) => {
+            calls.push('batch');
+            return inputs.map((input) => (input as { n: number }).n * 2);
+          },
+          close: async () => {},
+        };
+      },
+    };
+    const probe = () => ({
+      begin: () => {
+        calls.push('begin');
+      },
+      end: () => {
+        calls.push('end');
+      },
+      result: () => ({ cpuUserMs: 7, source: 'test probe' }),
+    });
+    const { cells } = await measure([plan(nums, staged)], { ...baseOptions, probe });
+    // One warm-up (no probe), then three samples (probed).
+    expect(calls).toEqual([
+      ...['stage', 'batch'],
+      ...['stage', 'begin', 'batch', 'end'],
+      ...['stage', 'begin', 'batch', 'end'],
+      ...['stage', 'begin', 'batch', 'end'],
+    ]);
+    // Inputs 1, 2, 3 and outputs 2, 4, 6: six numbers of 8 bytes.
+    expect(cells[0]?.metrics).toEqual({ cpuUserMs: 7, source: 'test probe', bytesMovedPerSample: 48 });
+  });
+
+  it('counts no bytes for main-thread strategies', async () => {
+    const { cells } = await measure([plan(nums, sequential)], baseOptions);
+    expect(cells[0]?.metrics).toEqual({ bytesMovedPerSample: 0 });
   });
 });

@@ -4,6 +4,7 @@ import { createOutputCheck, type OutputCheck } from './check.js';
 import { ParalabError, toError } from './errors.js';
 import { type CellPlan, cellId, paramsKey } from './plan.js';
 import { now, setTimer } from './platform.js';
+import { type CellProbe, estimateBytes, type ProbeFactory } from './probe.js';
 import type { Profile } from './profiles.js';
 import { createRng, shuffled } from './random.js';
 import type { Cell } from './schema.js';
@@ -23,6 +24,8 @@ export interface MeasureOptions {
   readonly timerResolutionMs: number;
   /** Cancelling it (Ctrl-C) stops after the current sample; what was measured is returned. */
   readonly interrupt?: CancelToken;
+  /** Makes each cell's resource probe (CPU, memory, event-loop delay); absent means no metrics. */
+  readonly probe?: ProbeFactory;
   /** Progress, for terminals and logs. */
   readonly onEvent?: (event: MeasureEvent) => void;
 }
@@ -44,6 +47,9 @@ export interface LiveCell {
   readonly id: string;
   readonly plan: CellPlan;
   instance?: StrategyInstance;
+  probe?: CellProbe;
+  /** Estimated bytes copied between threads or processes per sample. */
+  bytesMoved?: number;
   status: Cell['status'];
   reason?: string;
   options: Cell['options'];
@@ -125,12 +131,12 @@ async function measureGroup(
     const rng = createRng(options.seed ^ groupSeed);
     for (let w = 0; w < options.profile.warmups; w++) {
       await round(live, rng, options, async (cell) => {
-        cell.warmups.push(await sample(cell, inputs, check, options));
+        cell.warmups.push(await sample(cell, inputs, check, options, false));
       });
     }
     while (live.some((cell) => !cell.done) && !options.interrupt?.cancelled) {
       await round(live, rng, options, async (cell) =>
-        record(cell, await sample(cell, inputs, check, options), options),
+        record(cell, await sample(cell, inputs, check, options, true), options),
       );
     }
   } finally {
@@ -174,6 +180,7 @@ async function start(cell: LiveCell, options: MeasureOptions): Promise<void> {
     );
     cell.startupMs = now() - begin;
     cell.options = cell.instance.options;
+    cell.probe = options.probe?.(cell.instance);
   } catch (thrown) {
     fail(cell, 'errored', `starting ${plan.strategy.name} failed: ${toError(thrown).message}`);
   }
@@ -198,18 +205,38 @@ async function round(
   }
 }
 
-/** Runs one batch under the watchdog, checks its outputs and returns its wall time in ms. */
+/**
+ * Runs one batch under the watchdog, checks its outputs and returns its wall time in ms. Staging and the
+ * probe run outside the timed region; the probe only for kept samples (`measured`).
+ */
 async function sample(
   cell: LiveCell,
   inputs: unknown[],
   check: OutputCheck,
   options: MeasureOptions,
+  measured: boolean,
 ): Promise<number> {
   const instance = cell.instance;
   if (!instance)
     throw new ParalabError('ERR_BUG', `cell ${cell.id} has no instance (this is a bug in paralab)`);
+  const batch = instance.stage ? await instance.stage(inputs) : inputs;
+  if (measured) await cell.probe?.begin();
+  const { outputs, elapsed } = await timedBatch(instance, batch, options.profile.sampleTimeoutMs);
+  if (measured) await cell.probe?.end();
+  cell.spentMs += elapsed;
+  const verdict = check(outputs);
+  if (verdict !== true) throw new SampleInvalid(`wrong output: ${verdict}`);
+  if (cell.bytesMoved === undefined) cell.bytesMoved = bytesMoved(instance, inputs, outputs);
+  return elapsed;
+}
+
+/** The timed region: one `runBatch` raced against the watchdog. */
+async function timedBatch(
+  instance: StrategyInstance,
+  inputs: unknown[],
+  timeoutMs: number,
+): Promise<{ outputs: unknown[]; elapsed: number }> {
   const cancel = new CancelToken();
-  const timeoutMs = options.profile.sampleTimeoutMs;
   const stopTimer = setTimer(
     () =>
       cancel.cancel(
@@ -219,19 +246,20 @@ async function sample(
   );
   const cancelled = new Promise<never>((_, reject) => cancel.onCancel(reject));
   const begin = now();
-  let outputs: unknown[];
   try {
     const running = instance.runBatch(inputs, cancel);
     running.catch(() => {});
-    outputs = await Promise.race([running, cancelled]);
+    const outputs = await Promise.race([running, cancelled]);
+    return { outputs, elapsed: now() - begin };
   } finally {
     stopTimer();
   }
-  const elapsed = now() - begin;
-  cell.spentMs += elapsed;
-  const verdict = check(outputs);
-  if (verdict !== true) throw new SampleInvalid(`wrong output: ${verdict}`);
-  return elapsed;
+}
+
+function bytesMoved(instance: StrategyInstance, inputs: unknown[], outputs: unknown[]): number {
+  const mode = instance.options.serialization;
+  if (mode === undefined || mode === 'none' || mode === 'shared') return 0;
+  return estimateBytes(inputs) + estimateBytes(outputs);
 }
 
 class SampleInvalid extends Error {}
@@ -265,6 +293,7 @@ function fail(cell: LiveCell, status: Cell['status'], reason: string): void {
 
 async function closeInstance(cell: LiveCell): Promise<void> {
   const instance = cell.instance;
+  cell.probe?.dispose?.();
   cell.instance = undefined;
   if (!instance) return;
   try {

@@ -36,6 +36,36 @@ const ratioSchema = z
   })
   .describe('A ratio of medians with its bootstrap CI');
 
+const metricsSchema = z
+  .object({
+    cpuUserMs: ms('user CPU time over all samples, every thread and child process included').optional(),
+    cpuSystemMs: ms('system CPU time over all samples, every thread and child process included').optional(),
+    utilization: finite
+      .min(0)
+      .optional()
+      .describe('CPU time / wall time over the samples: how many cores were busy on average'),
+    peakRssBytes: finite
+      .min(0)
+      .optional()
+      .describe('Highest resident set size seen during the samples, bytes (children included)'),
+    heapUsedBytes: finite
+      .min(0)
+      .optional()
+      .describe('Highest main-thread JS heap use seen during the samples, bytes'),
+    eventLoopDelay: z
+      .object({ p50Ms: ms('median delay'), p99Ms: ms('99th percentile delay'), maxMs: ms('largest delay') })
+      .optional()
+      .describe('Main-thread event-loop delay during the samples: how long a timer waited past its due time'),
+    bytesMovedPerSample: finite
+      .min(0)
+      .optional()
+      .describe(
+        'Estimated bytes copied between threads or processes per sample (inputs and outputs); 0 when shared',
+      ),
+    source: z.string().optional().describe('How the metrics were read (APIs used)'),
+  })
+  .describe('Resource use of the cell while sampling');
+
 const paramValue = z.union([z.number(), z.string(), z.boolean()]);
 
 /** The flags a cell may carry; readers should ignore flags they do not know. */
@@ -51,7 +81,9 @@ const cellSchema = z
   .object({
     id: z.string().min(1).describe('Stable key of the cell: workload, params, strategy and concurrency'),
     workload: z.string().min(1).describe('Workload id'),
-    kind: z.enum(['cpu', 'io', 'mixed']).describe('What the workload mostly spends time on'),
+    kind: z
+      .enum(['cpu', 'io', 'mixed', 'calibration'])
+      .describe("What the workload mostly spends time on; `calibration` cells measure a primitive's floor"),
     module: z.string().optional().describe('Module specifier the workload was loaded from'),
     strategy: z.string().min(1).describe('Strategy name'),
     concurrency: z.number().int().min(1).describe('Tasks in flight at once (pool size for pools)'),
@@ -71,6 +103,7 @@ const cellSchema = z
       .optional()
       .describe('median(sequential) / median(this cell), same workload and params'),
     flags: z.array(z.string()).describe(`Warnings about the cell: ${CELL_FLAGS.join(', ')}`),
+    metrics: metricsSchema.optional(),
   })
   .refine((cell) => cell.status === 'ok' || (cell.reason !== undefined && cell.reason.length > 0), {
     message: 'a cell whose status is not ok needs a reason',
@@ -121,6 +154,8 @@ export type Results = z.infer<typeof resultsSchema>;
 export type Cell = z.infer<typeof cellSchema>;
 /** Status of a cell. */
 export type CellStatus = Cell['status'];
+/** Resource use of a cell. */
+export type CellMetrics = z.infer<typeof metricsSchema>;
 /** Statistics of a cell. */
 export type CellStats = z.infer<typeof statsSchema>;
 

@@ -21,6 +21,16 @@ export interface StrategyContext {
   readonly concurrency: number;
 }
 
+/** Resource use of processes a strategy started, cumulative since they started. */
+export interface ExternalUsage {
+  /** User CPU time, ms. */
+  readonly cpuUserMs: number;
+  /** System CPU time, ms. */
+  readonly cpuSystemMs: number;
+  /** Resident set size now, bytes. */
+  readonly rssBytes: number;
+}
+
 /** Recorded with each cell: library, version, in-flight policy, serialization ... */
 export type StrategyOptions = Readonly<Record<string, ParamValue>>;
 
@@ -32,6 +42,16 @@ export interface StrategyInstance {
    * after; the caller then closes the instance.
    */
   runBatch(inputs: readonly unknown[], cancel: CancelToken): Promise<unknown[]>;
+  /**
+   * Optional, untimed: turns the prepared inputs into what `runBatch` takes for one sample (fresh copies to
+   * transfer, views on shared memory). Runs before each batch, outside the measured time.
+   */
+  stage?(inputs: readonly unknown[]): unknown[] | Promise<unknown[]>;
+  /**
+   * Optional: the cumulative CPU time and current memory of the processes this instance started (not this
+   * one's): the metrics probe adds it to the cell's resource use.
+   */
+  usage?(): Promise<ExternalUsage>;
   /** Releases everything (terminates workers and processes). Safe to call twice. */
   close(): Promise<void>;
   /** What this instance used, recorded with the cell. */

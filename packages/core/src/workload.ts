@@ -82,6 +82,33 @@ export interface Workload<S extends ParamSpecs = ParamSpecs, I = unknown, O = un
    */
   // A method, not a function-typed property, so a workload with typed inputs still fits `AnyWorkload`.
   verify?(output: O, input: I, params: ParamsOf<S>): VerifyResult;
+  /** Optional: the task as an I/O phase then a CPU phase (used by the `hybrid` strategy). */
+  readonly split?: WorkloadSplit<I, O>;
+  /** Optional: the task run in place on shared memory (used by the `shared` strategy). */
+  readonly shared?: SharedMemoryTask<I, O>;
+}
+
+/**
+ * A task split into its waiting and its computing: `run(input)` must equal `cpu(await io(input))`. The
+ * `hybrid` strategy runs `io` on the main thread's event loop and sends `cpu` to a worker pool, so the
+ * intermediate value must be structured-cloneable.
+ */
+export interface WorkloadSplit<I, O> {
+  io(input: I): Promise<unknown>;
+  cpu(intermediate: unknown): O | Promise<O>;
+}
+
+/**
+ * A task that can work on shared memory (`SharedArrayBuffer`): the `shared` strategy puts the inputs' typed
+ * arrays and an output buffer in shared memory, so nothing is copied between threads.
+ */
+export interface SharedMemoryTask<I, O> {
+  /** Size in bytes of the output buffer `runInto` fills for `input`. */
+  outputBytes(input: I): number;
+  /** Runs the task on `input`, writing the result into `output` (a view on shared memory). */
+  runInto(input: I, output: Uint8Array): void;
+  /** Reads what `runInto` wrote as the value `run` would have returned (for verification). */
+  readOutput(output: Uint8Array, input: I): O;
 }
 
 /** A workload whose types have been erased, as runners handle them. */

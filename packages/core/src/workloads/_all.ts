@@ -1,7 +1,9 @@
 import type { AnyWorkload } from '../workload.js';
+import { blocking } from './blocking.js';
 import { blur } from './blur.js';
 import { http } from './http.js';
 import { json } from './json.js';
+import { noop } from './noop.js';
 import { pipeline } from './pipeline.js';
 import { primes } from './primes.js';
 import { regexMeta } from './regex-meta.js';
@@ -20,4 +22,6 @@ export const builtinWorkloads: readonly AnyWorkload[] = Object.freeze([
   sleep,
   http,
   pipeline,
+  blocking,
+  noop,
 ]);

@@ -56,6 +56,15 @@ describe('blur', () => {
     expect(inputs.map(({ pixels }) => pixels)).toEqual(copies);
   });
 
+  it('writes the same image in place into a shared buffer as run returns', async () => {
+    const [input] = await blur.prepare(paramsOf({ images: 1, size: 12, radius: 2 }), { seed: 5 });
+    const shared = blur.shared;
+    if (!input || !shared) throw new Error('blur must prepare an image and support shared memory');
+    const output = new Uint8Array(new SharedArrayBuffer(shared.outputBytes(input)));
+    shared.runInto(input, output);
+    expect(shared.readOutput(output, input)).toEqual(await blur.run(input));
+  });
+
   it('leaves a uniform image unchanged', async () => {
     const pixels = new Uint8ClampedArray(8 * 8 * 4).fill(77);
     expect(await blur.run({ width: 8, height: 8, radius: 2, pixels })).toEqual(pixels);

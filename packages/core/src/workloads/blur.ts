@@ -96,15 +96,23 @@ function boxPass(
   }
 }
 
-/** Box-blurs `input.pixels` (separable: rows then columns, edges clamped); returns a new image. */
-function boxBlur({ width, height, radius, pixels }: BlurInput): Uint8ClampedArray {
+/** Box-blurs `input.pixels` (separable: rows then columns, edges clamped) into `out`. */
+function boxBlurInto(
+  { width, height, radius, pixels }: BlurInput,
+  out: Uint8Array | Uint8ClampedArray,
+): void {
   const rows = new Uint32Array(pixels.length);
   boxPass(pixels, rows, height, width, 4, width * 4, radius);
   const sums = new Uint32Array(pixels.length);
   boxPass(rows, sums, width, height, width * 4, 4, radius);
   const area = (2 * radius + 1) ** 2;
-  const out = new Uint8ClampedArray(pixels.length);
   for (let i = 0; i < sums.length; i++) out[i] = Math.floor(((sums[i] as number) + (area >> 1)) / area);
+}
+
+/** Box-blurs `input.pixels`; returns a new image. */
+function boxBlur(input: BlurInput): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(input.pixels.length);
+  boxBlurInto(input, out);
   return out;
 }
 
@@ -128,4 +136,9 @@ export const blur: Workload<typeof params, BlurInput, Uint8ClampedArray> = defin
     }));
   },
   run: boxBlur,
+  shared: {
+    outputBytes: (input) => input.pixels.length,
+    runInto: boxBlurInto,
+    readOutput: (output) => new Uint8ClampedArray(output),
+  },
 });

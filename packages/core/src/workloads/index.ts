@@ -1,8 +1,10 @@
 export { builtinWorkloads } from './_all.js';
 export { latencyDocument } from './_latency-doc.js';
+export { type BlockingInput, blocking } from './blocking.js';
 export { type BlurInput, blur } from './blur.js';
 export { type HttpInput, http } from './http.js';
 export { type JsonInput, type JsonSummary, json } from './json.js';
+export { noop } from './noop.js';
 export { type PipelineInput, type PipelineOutput, pipeline } from './pipeline.js';
 export { type PrimesInput, primes } from './primes.js';
 export { type MetaTag, type RegexMetaInput, regexMeta } from './regex-meta.js';

@@ -85,6 +85,19 @@ describe('pipeline', () => {
     expect(outputs).toEqual(expected);
   });
 
+  it('splits into an I/O phase and a CPU phase whose composition equals run', async () => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      const [, id, size] = url.split('/').slice(-3).map(Number);
+      return { ok: true, status: 200, text: async () => latencyDocument(id as number, size as number) };
+    });
+    const params = paramsOf({ documents: 2, latencyMs: 0, kib: 2, rounds: 2 });
+    const inputs = await pipeline.prepare(params, { seed: 1, serverUrl: 'http://127.0.0.1:4000' });
+    const split = pipeline.split;
+    if (!split) throw new Error('pipeline must have a split');
+    const phased = await Promise.all(inputs.map(async (input) => split.cpu(await split.io(input))));
+    expect(phased).toEqual(await Promise.all(inputs.map((input) => pipeline.run(input))));
+  });
+
   it('has no known answer (checksum mode)', () => {
     expect(pipeline.verify).toBeUndefined();
   });

@@ -84,11 +84,26 @@ export const pipeline: Workload<typeof params, PipelineInput, PipelineOutput> = 
       rounds,
     }));
   },
-  run: async ({ url, rounds }) => {
-    const text = await fetchText(url);
-    const bytes = utf8(text);
-    const tags = findMetaTags(text);
-    const metaNames = tags.map((tag) => tag.name);
-    return { bytes: bytes.length, digest: chainedDigest(bytes, rounds), metaTags: tags.length, metaNames };
+  run: async (input) => processDocument({ text: await fetchText(input.url), rounds: input.rounds }),
+  split: {
+    io: async (input: PipelineInput): Promise<FetchedDocument> => ({
+      text: await fetchText(input.url),
+      rounds: input.rounds,
+    }),
+    cpu: (fetched: unknown) => processDocument(fetched as FetchedDocument),
   },
 });
+
+/** What the I/O phase hands the CPU phase. */
+interface FetchedDocument {
+  readonly text: string;
+  readonly rounds: number;
+}
+
+/** The CPU phase: hash and scan one fetched document. */
+function processDocument({ text, rounds }: FetchedDocument): PipelineOutput {
+  const bytes = utf8(text);
+  const tags = findMetaTags(text);
+  const metaNames = tags.map((tag) => tag.name);
+  return { bytes: bytes.length, digest: chainedDigest(bytes, rounds), metaTags: tags.length, metaNames };
+}

@@ -10,7 +10,7 @@ const SEEDS: readonly number[] = [
 ];
 
 /** Eight consecutive primes above 4e13: each task runs the full loop to sqrt(n) ≈ 6.3e6, so all cost the same. */
-const BALANCED: readonly number[] = [
+export const BALANCED: readonly number[] = [
   40000000000001, 40000000000013, 40000000000033, 40000000000069, 40000000000073, 40000000000087,
   40000000000097, 40000000000151,
 ];
@@ -57,7 +57,7 @@ export interface PrimesInput {
  * below 2^53 (about 9e15; the lists stop at 1.1e15): doubles hold such integers exactly, `%` on them is
  * exact, and `Math.sqrt` is correctly rounded, so its floor is never below the integer square root.
  */
-function isPrime(n: number): boolean {
+export function isPrime(n: number): boolean {
   if (n < 2) return false;
   if (n < 4) return true;
   if (n % 2 === 0 || n % 3 === 0) return false;
