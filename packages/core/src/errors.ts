@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'ERR_RESULTS_INVALID'
   | 'ERR_TIMEOUT'
   | 'ERR_WORKER'
+  | 'ERR_UNSUPPORTED'
   | 'ERR_BUG'
   | (string & {});
 

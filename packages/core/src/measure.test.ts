@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CancelToken } from './cancel.js';
+import { ParalabError } from './errors.js';
 import { fingerprint } from './fingerprint.js';
 import { type MeasureEvent, type MeasureOptions, measure } from './measure.js';
 import type { CellPlan } from './plan.js';
@@ -419,6 +420,21 @@ describe('measure: failures', () => {
     });
     expect(picky.counts.created).toBe(0);
     expect(result.cells[1]?.status).toBe('ok');
+  });
+
+  it('records a strategy whose create() rejects with ERR_UNSUPPORTED as unsupported, with its reason', async () => {
+    const hangsHere: Strategy = {
+      name: 'hangs-here',
+      description: 'finds out by trying that it cannot run here',
+      create: async () => {
+        throw new ParalabError('ERR_UNSUPPORTED', 'this library hangs on this runtime (stopped after 5 s)');
+      },
+    };
+    const result = await measure([plan(nums, hangsHere, 2), plan(nums, sequential)], baseOptions);
+    expect(result.cells.map((cell) => [cell.strategy, cell.status, cell.reason])).toEqual([
+      ['hangs-here', 'unsupported', 'this library hangs on this runtime (stopped after 5 s)'],
+      ['sequential', 'ok', undefined],
+    ]);
   });
 
   // Regression test.

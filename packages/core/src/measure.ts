@@ -182,7 +182,12 @@ async function start(cell: LiveCell, options: MeasureOptions): Promise<void> {
     cell.options = cell.instance.options;
     cell.probe = options.probe?.(cell.instance);
   } catch (thrown) {
-    fail(cell, 'errored', `starting ${plan.strategy.name} failed: ${toError(thrown).message}`);
+    const error = toError(thrown);
+    // A strategy that finds out only by trying that it cannot run here (say, a library that hangs on this
+    // runtime and is stopped by its own watchdog) reports ERR_UNSUPPORTED: an unsupported cell, not a crash.
+    if (error instanceof ParalabError && error.code === 'ERR_UNSUPPORTED')
+      fail(cell, 'unsupported', error.message);
+    else fail(cell, 'errored', `starting ${plan.strategy.name} failed: ${error.message}`);
   }
 }
 
