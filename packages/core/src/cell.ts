@@ -52,8 +52,10 @@ export function toCell(cell: LiveCell, baseline: LiveCell | undefined, options: 
 function flagsOf(cell: LiveCell, stats: ReturnType<typeof summarize>, options: MeasureOptions): string[] {
   const flags: string[] = [];
   if (stats.cv > NOISY_CV) flags.push('noisy');
-  const threads = cell.options.thread !== 'main';
-  if (threads && cell.plan.concurrency > options.availableParallelism) flags.push('oversubscribed');
+  // A pool's size is its concurrency, unless it says otherwise (hybrid: many fetches, a pool sized to cores).
+  const { thread, poolSize } = cell.options;
+  const threads = typeof poolSize === 'number' ? poolSize : cell.plan.concurrency;
+  if (thread !== 'main' && threads > options.availableParallelism) flags.push('oversubscribed');
   if (stats.median < 100 * options.timerResolutionMs) flags.push('below-timer-resolution');
   if (cell.budgetLimited) flags.push('budget-limited');
   if (stats.ciConfidence < 0.95) flags.push('ci-wide');

@@ -23,7 +23,7 @@ export const profiles: Readonly<Record<'quick' | 'default' | 'thorough', Profile
     name: 'quick',
     warmups: 1,
     minSamples: 5,
-    maxSamples: 8,
+    maxSamples: 6,
     targetCiWidth: 0.05,
     cellBudgetMs: 2_000,
     sampleTimeoutMs: 30_000,

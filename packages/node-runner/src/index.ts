@@ -1,9 +1,44 @@
+export {
+  CALIBRATION_WORKLOAD,
+  type CalibrationOptions,
+  type CalibrationProbe,
+  type CalibrationSession,
+  type Channel,
+  calibrate,
+  nodeCalibrationProbes,
+  type Peer,
+  type ProbeScope,
+  payloadRoundtripProbe,
+  timerResolutionProbe,
+} from './calibration/index.js';
+export { type CliIdentity, runCli } from './cli/main.js';
 export { type LatencyServer, startLatencyServer } from './latency-server.js';
 export { BUILTIN_MODULE, importModule, loadWorkload, resolveModuleSpecifier } from './load.js';
 export { acquireBenchLock, BENCH_LOCK_PATH } from './lock.js';
 export { machineInfo, timerResolutionMs } from './machine.js';
+export { nodeRuntime } from './node-runtime.js';
+export { defaultNodePlan, type PlanEntry } from './plan.js';
+export { nodeProbe } from './probe.js';
 export { readResultsFile, writeResultsFile } from './results-file.js';
-export { type NodeRunOptions, resolveStrategies, runNode, workloadCatalog } from './run.js';
+export { type NodeRunEvent, type NodeRunOptions, runNode, runOn } from './run.js';
+export type { Runtime } from './runtime.js';
+export {
+  type CatalogEntry,
+  type Offer,
+  type Selection,
+  selectCells,
+  strategyNamed,
+  workloadCatalog,
+} from './select.js';
+export { hybridStrategy } from './strategies/hybrid.js';
 export { nodeStrategies } from './strategies/index.js';
 export { piscinaStrategy } from './strategies/piscina.js';
+export { processStrategy } from './strategies/process.js';
+export { processColdStrategy } from './strategies/process-cold.js';
+export { sharedStrategy } from './strategies/shared.js';
+export { tinypoolStrategy } from './strategies/tinypool.js';
+export { transferStrategy } from './strategies/transfer.js';
 export { workerStrategy } from './strategies/worker.js';
+export { workerPipelinedStrategy } from './strategies/worker-pipelined.js';
+export { workerpoolStrategy } from './strategies/workerpool.js';
+export { formatTargets, performanceTargets, type TargetReport, type TargetStatus } from './targets.js';

@@ -1,10 +1,19 @@
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type AnyWorkload, findWorkload, ParalabError, toError, type WorkloadRef } from '@paralab/core';
+import {
+  type AnyWorkload,
+  findWorkload,
+  ParalabError,
+  toError,
+  type WorkloadRef,
+} from '@paralab/core/workload';
 
-/** The module that holds paralab's built-in workloads. */
+/** The module that holds paralab's portable built-in workloads. */
 export const BUILTIN_MODULE = '@paralab/core/workloads';
+
+/** Every module of built-in workloads the Node runner offers: core's, then Node-only ones (`file`). */
+export const BUILTIN_MODULES: readonly string[] = [BUILTIN_MODULE, '@paralab/node-runner/workloads'];
 
 const TYPESCRIPT = /\.[cm]?tsx?$/;
 
@@ -14,7 +23,7 @@ const TYPESCRIPT = /\.[cm]?tsx?$/;
  * resolved from `cwd`. paralab's own built-in module is kept as is.
  */
 export function resolveModuleSpecifier(specifier: string, cwd: string = process.cwd()): string {
-  if (specifier === BUILTIN_MODULE || specifier.startsWith('file:')) return specifier;
+  if (BUILTIN_MODULES.includes(specifier) || specifier.startsWith('file:')) return specifier;
   if (specifier.startsWith('.') || isAbsolute(specifier)) return pathToFileURL(resolve(cwd, specifier)).href;
   try {
     return pathToFileURL(createRequire(resolve(cwd, 'package.json')).resolve(specifier)).href;

@@ -24,11 +24,11 @@ describe('paralab-node CLI', () => {
   it.each([
     [
       ['--workloads', 'nope'],
-      /^paralab-node: unknown workload "nope" \(choose from: primes, sha256, blur, json, regex-meta, sleep, http, pipeline\)\n$/,
+      /^paralab-node: unknown workload "nope" \(choose from: primes, sha256, blur, json, regex-meta, sleep, http, pipeline, blocking, noop, file\)\n$/,
     ],
     [
       ['--strategies', 'threads'],
-      /^paralab-node: unknown strategy "threads" \(choose from: sequential, async, worker, piscina\)\n$/,
+      /^paralab-node: unknown strategy "threads" \(choose from: sequential, async, worker, worker-pipelined, piscina, workerpool, tinypool, transfer, shared, process, process-cold, hybrid\)\n$/,
     ],
     [['--concurrency', '0'], /^paralab-node: --concurrency must hold integers from 1 to 100000, got "0"\n$/],
     [
@@ -72,6 +72,8 @@ describe('paralab-node CLI', () => {
       FIXTURES,
       '-w',
       'double',
+      '-s',
+      'sequential,async,worker,piscina',
       '-c',
       '2',
       '--profile',
@@ -81,7 +83,7 @@ describe('paralab-node CLI', () => {
     );
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^double: (no clear winner: )?\w+@\d/m);
+    expect(stdout).toMatch(/^double\(tasks=6\): (no clear winner: )?\w+@\d/m);
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(results.cells.map((c) => [c.strategy, c.status])).toEqual([
       ['sequential', 'ok'],

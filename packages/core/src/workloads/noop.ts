@@ -1,7 +1,7 @@
 import { defineWorkload, type Workload } from '../workload.js';
 
 const params = {
-  tasks: { type: 'integer', default: 2000, min: 1, max: 1_000_000, description: 'Empty tasks per sample.' },
+  tasks: { type: 'integer', default: 1000, min: 1, max: 1_000_000, description: 'Empty tasks per sample.' },
 } as const;
 
 /**

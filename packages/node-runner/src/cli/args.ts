@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { ParalabError, profileNames } from '@paralab/core';
 
-/** The parsed command line of `paralab-node`. */
+/** The parsed command line of `paralab-node` (and of the runners built on it). */
 export interface CliArgs {
   help: boolean;
   version: boolean;
   list: boolean;
+  plan: boolean;
+  calibration?: boolean;
   verbose: boolean;
   workloads?: string[];
   strategies?: string[];
@@ -17,30 +19,34 @@ export interface CliArgs {
   out: string;
 }
 
-/** The `--help` text. */
-export const HELP = `Usage: paralab-node [options]
+/** The `--help` text of a runner's CLI. */
+export const helpText = (bin: string, runtime: string, out: string): string => `Usage: ${bin} [options]
 
-Measures which concurrency strategy runs each workload fastest on Node, and writes a results file.
+Measures which concurrency strategy runs each workload fastest on ${runtime}, and writes a results file.
 
 Options:
-  -w, --workloads <ids>      comma-separated workload ids (default: all built-ins, or all of --module)
-  -s, --strategies <names>   comma-separated strategies: sequential, async, worker, piscina (default: all)
-  -c, --concurrency <list>   comma-separated levels, e.g. 1,2,4 (default: cores for CPU work, 10 for I/O)
+  -w, --workloads <ids>      comma-separated workload ids (default: the plan's, or all of --module)
+  -s, --strategies <names>   comma-separated strategies; given, every workload runs under each of them
+                             (default: the plan's choice per workload; see --list and --plan)
+  -c, --concurrency <list>   comma-separated levels, e.g. 1,2,4 (default: the plan's, or cores for CPU
+                             work and 10 for I/O)
   -m, --module <path>        a module exporting your own workloads (.js or .ts); repeatable
   -p, --param <w.name=value> set a workload parameter, e.g. primes.list=seeds; repeatable
       --profile <name>       ${profileNames.join(' | ')} (default: $PARALAB_PROFILE or default)
       --seed <n>             seed of the interleaving order and generated inputs (default 1)
-  -o, --out <file>           results file (default: results/node.json)
+  -o, --out <file>           results file (default: ${out})
+      --skip-calibration     do not measure the calibration floors first
       --list                 list workloads and strategies, then exit
+      --plan                 show the default plan (what a plain run measures, and why), then exit
       --verbose              show stack traces on errors
   -h, --help                 show this help
   -v, --version              print the version
 
 Exit codes: 0 done, 1 measurement failed, 2 bad input, 130 interrupted (partial results written).
-Example: paralab-node -w primes,http -s sequential,piscina -c 1,2 --profile quick`;
+Example: ${bin} -w primes,http -s sequential,piscina -c 1,2 --profile quick`;
 
 /** Parses argv; throws `ParalabError` (`ERR_OPTION`) with a one-line message on bad input. */
-export function parseCliArgs(argv: readonly string[]): CliArgs {
+export function parseCliArgs(argv: readonly string[], defaultOut = 'results/node.json'): CliArgs {
   let values: ReturnType<typeof parse>['values'];
   try {
     values = parse(argv).values;
@@ -51,6 +57,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     help: values.help === true,
     version: values.version === true,
     list: values.list === true,
+    plan: values.plan === true,
+    calibration: values['skip-calibration'] === true ? false : undefined,
     verbose: values.verbose === true,
     workloads: list(values.workloads),
     strategies: list(values.strategies),
@@ -59,7 +67,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     params: paramOverrides(values.param ?? []),
     profile: values.profile,
     seed: values.seed === undefined ? undefined : integer('--seed')(values.seed),
-    out: values.out ?? 'results/node.json',
+    out: values.out ?? defaultOut,
   };
 }
 
@@ -78,6 +86,8 @@ function parse(argv: readonly string[]) {
       seed: { type: 'string' },
       out: { type: 'string', short: 'o' },
       list: { type: 'boolean' },
+      plan: { type: 'boolean' },
+      'skip-calibration': { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

@@ -1,11 +1,14 @@
-import { type Cell, fastest, type MeasureEvent, type Results } from '@paralab/core';
+import { type Cell, fastest, type Results } from '@paralab/core';
+import type { NodeRunEvent } from '../run.js';
 
 const ms = (value: number): string =>
   value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
 
 /** One progress line per event (or undefined for events not worth a line). */
-export function progressLine(event: MeasureEvent | { type: 'lock-wait' }): string | undefined {
+export function progressLine(event: NodeRunEvent): string | undefined {
   switch (event.type) {
+    case 'calibration-start':
+      return 'calibrating: the floors of worker threads, messages, processes and the timer ...';
     case 'lock-wait':
       return 'waiting for another paralab runner to finish measuring (machine-wide lock) ...';
     case 'group-start':
@@ -18,15 +21,72 @@ export function progressLine(event: MeasureEvent | { type: 'lock-wait' }): strin
 }
 
 function cellLine(cell: Cell): string {
-  const name = `${cell.strategy}@${cell.concurrency}`.padEnd(16);
+  const name = `${cell.strategy}@${cell.concurrency}`.padEnd(20);
   if (cell.status !== 'ok' || !cell.stats) return `✗ ${name} ${cell.status}: ${cell.reason ?? ''}`;
   const { median, ci95 } = cell.stats;
   const speed = cell.speedup ? `×${cell.speedup.ratio.toFixed(2)}` : '';
   return `✓ ${name} ${ms(median).padStart(8)} ms [${ms(ci95[0])}, ${ms(ci95[1])}] ${speed}`;
 }
 
-/** The end-of-run table: per workload, every cell's median, CI, speedup over sequential and throughput. */
+/** The group a cell belongs to: its workload and parameters (`sha256(buffers=16,kib=1024)`). */
+export const groupOf = (cell: Cell): string =>
+  `${cell.workload}(${Object.entries(cell.params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',')})`;
+
+/** Renders rows as aligned columns; columns listed in `right` are right-aligned. */
+function columns(header: string[], rows: string[][], right: ReadonlySet<number>): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (row: string[]): string =>
+    row
+      .map((value, i) => (right.has(i) ? value.padStart(widths[i] ?? 0) : value.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+const notesOf = (cell: Cell): string => {
+  const notes = cell.status === 'ok' ? cell.flags.join(' ') : `${cell.status}: ${cell.reason ?? ''}`;
+  return notes.length > 70 ? `${notes.slice(0, 67)}...` : notes;
+};
+
+function cellRow(cell: Cell): string[] {
+  const s = cell.stats;
+  const speed = cell.speedup;
+  return [
+    groupOf(cell),
+    cell.strategy,
+    String(cell.concurrency),
+    s ? ms(s.median) : '-',
+    s ? `${ms(s.ci95[0])}-${ms(s.ci95[1])}` : '-',
+    speed ? `${speed.ratio.toFixed(2)} [${speed.lo.toFixed(2)}, ${speed.hi.toFixed(2)}]` : '-',
+    cell.throughput !== undefined ? cell.throughput.toFixed(0) : '-',
+    notesOf(cell),
+  ];
+}
+
+function calibrationLines(cells: readonly Cell[]): string[] {
+  if (cells.length === 0) return [];
+  const rows = cells.map((cell) => [
+    [cell.strategy, ...Object.entries(cell.params).map(([k, v]) => `${k}=${v}`)].join(' '),
+    cell.stats ? ms(cell.stats.median) : '-',
+    cell.stats ? `${ms(cell.stats.ci95[0])}-${ms(cell.stats.ci95[1])}` : '-',
+    notesOf(cell),
+  ]);
+  return [
+    'Calibration floors (ms per operation):',
+    ...columns(['probe', 'median', '95% CI', 'notes'], rows, new Set([1, 2])),
+    '',
+  ];
+}
+
+/**
+ * The end-of-run summary: the calibration floors, then per workload every cell's median, CI, speedup over
+ * sequential and throughput, then a verdict per workload.
+ */
 export function summaryTable(results: Results): string {
+  const calibration = results.cells.filter((cell) => cell.kind === 'calibration');
+  const measured = results.cells.filter((cell) => cell.kind !== 'calibration');
   const header = [
     'workload',
     'strategy',
@@ -37,44 +97,19 @@ export function summaryTable(results: Results): string {
     'tasks/s',
     'notes',
   ];
-  const rows: string[][] = [];
-  for (const cell of results.cells) {
-    const s = cell.stats;
-    const notes = cell.status === 'ok' ? cell.flags.join(' ') : `${cell.status}: ${cell.reason ?? ''}`;
-    rows.push([
-      cell.workload,
-      cell.strategy,
-      String(cell.concurrency),
-      s ? ms(s.median) : '-',
-      s ? `${ms(s.ci95[0])}-${ms(s.ci95[1])}` : '-',
-      cell.speedup
-        ? `${cell.speedup.ratio.toFixed(2)} [${cell.speedup.lo.toFixed(2)}, ${cell.speedup.hi.toFixed(2)}]`
-        : '-',
-      cell.throughput !== undefined ? cell.throughput.toFixed(0) : '-',
-      notes.length > 60 ? `${notes.slice(0, 57)}...` : notes,
-    ]);
-  }
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]): string =>
-    row
-      .map((value, i) => (i >= 2 && i <= 6 ? value.padStart(widths[i] ?? 0) : value.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
   return [
-    line(header),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...rows.map(line),
+    ...calibrationLines(calibration),
+    ...columns(header, measured.map(cellRow), new Set([2, 3, 4, 5, 6])),
     '',
-    ...fastestLines(results),
+    ...fastestLines(measured),
   ].join('\n');
 }
 
-function fastestLines(results: Results): string[] {
-  const byWorkload = new Map<string, Cell[]>();
-  for (const cell of results.cells)
-    byWorkload.set(cell.workload, [...(byWorkload.get(cell.workload) ?? []), cell]);
-  return [...byWorkload].flatMap(([workload, cells]) => {
-    const verdict = fastest(cells);
+function fastestLines(cells: readonly Cell[]): string[] {
+  const byGroup = new Map<string, Cell[]>();
+  for (const cell of cells) byGroup.set(groupOf(cell), [...(byGroup.get(groupOf(cell)) ?? []), cell]);
+  return [...byGroup].flatMap(([workload, group]) => {
+    const verdict = fastest(group);
     if (!verdict) return [`${workload}: no valid cell`];
     const name = (cell: Cell): string => `${cell.strategy}@${cell.concurrency}`;
     const speed = verdict.best.speedup ? `, ${verdict.best.speedup.ratio.toFixed(2)}× sequential` : '';

@@ -15,3 +15,9 @@ export function run(input: unknown): unknown {
 export function ready(): true {
   return true;
 }
+
+/** The CPU phase of a split task (the `hybrid` strategy runs the I/O phase on the main thread). */
+export function cpu(intermediate: unknown): unknown {
+  if (!workload.split) throw new Error(`${workload.id} is not split into io and cpu phases (workload.split)`);
+  return workload.split.cpu(intermediate);
+}

@@ -1,23 +1,61 @@
-// A raw worker_threads worker: loads one workload, then runs tasks as they arrive, one message each.
+// A raw worker_threads worker: loads one workload, then runs tasks as they arrive, one message each
+// (cloned, or with buffers transferred), or in place on shared memory for the `shared` strategy.
 import { parentPort, workerData } from 'node:worker_threads';
-import { toError } from '@paralab/core';
+import { type AnyWorkload, toError } from '@paralab/core/workload';
+import { transferList } from '../_views.js';
 import { loadWorkload } from '../load.js';
-import type { FromWorker, ToWorker, WorkerSetup } from '../protocol.js';
+import type {
+  FromWorker,
+  ToSharedWorker,
+  ToThread,
+  ToTransferWorker,
+  ToWorker,
+  WorkerSetup,
+} from '../protocol.js';
+
+type SharedBatch = Extract<ToSharedWorker, { type: 'paralab:shared-batch' }>;
 
 const port = parentPort;
 if (!port) throw new Error('entry/worker.js must run in a worker thread');
-const post = (message: FromWorker): void => port.postMessage(message);
+const post = (message: FromWorker, transfer: readonly ArrayBuffer[] = []): void =>
+  port.postMessage(message, transfer);
 
 try {
   const workload = await loadWorkload((workerData as WorkerSetup).ref);
-  port.on('message', async (message: ToWorker) => {
-    try {
-      post({ type: 'paralab:result', id: message.id, output: await workload.run(message.input) });
-    } catch (thrown) {
-      post({ type: 'paralab:error', id: message.id, message: toError(thrown).message });
-    }
+  let batch: SharedBatch | undefined;
+  port.on('message', async (message: ToThread) => {
+    if (message.type === 'paralab:shared-batch') batch = message;
+    else if (message.type === 'paralab:shared-task') runShared(workload, batch, message.index);
+    else await runTask(workload, message);
   });
   post({ type: 'paralab:ready' });
 } catch (thrown) {
   post({ type: 'paralab:fatal', message: toError(thrown).message });
+}
+
+/** Runs one task and answers with its output (its buffers transferred back when the input's were). */
+async function runTask(workload: AnyWorkload, message: ToWorker | ToTransferWorker): Promise<void> {
+  try {
+    const output = await workload.run(message.input);
+    post(
+      { type: 'paralab:result', id: message.id, output },
+      message.type === 'paralab:task-transfer' ? transferList(output) : [],
+    );
+  } catch (thrown) {
+    post({ type: 'paralab:error', id: message.id, message: toError(thrown).message });
+  }
+}
+
+/** Runs task `index` of the shared batch in place, then counts it done and wakes the main thread. */
+function runShared(workload: AnyWorkload, batch: SharedBatch | undefined, index: number): void {
+  try {
+    if (!workload.shared) throw new Error(`${workload.id} has no shared-memory form (workload.shared)`);
+    if (!batch) throw new Error('a shared task arrived before its batch (this is a bug in paralab)');
+    workload.shared.runInto(batch.inputs[index], batch.outputs[index] as Uint8Array);
+    Atomics.add(batch.counters, batch.slot, 1);
+    Atomics.add(batch.counters, 0, 1);
+    Atomics.notify(batch.counters, 0);
+  } catch (thrown) {
+    post({ type: 'paralab:error', id: index, message: toError(thrown).message });
+  }
 }

@@ -21,6 +21,9 @@ export const piscinaStrategy: Strategy = {
       idleTimeout: Number.POSITIVE_INFINITY,
       workerData: { ref } satisfies WorkerSetup,
     });
+    // A failing task rejects its own run(); what piscina emits as 'error' besides (an answer that arrives
+    // after destroy()) must not be thrown on the main thread and end the whole run.
+    pool.on('error', () => {});
     const options = {
       library: 'piscina',
       version: VERSION,

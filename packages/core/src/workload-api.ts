@@ -1,0 +1,21 @@
+// The light entry point (`@paralab/core/workload`): what a workload module and the code running inside a
+// worker or child process need, without the results schema (zod costs ~60 ms to import in every thread).
+export { type ErrorCode, ParalabError, toError } from './errors.js';
+export { findWorkload, isWorkload, workloadsOf } from './find-workload.js';
+export { delay, now } from './platform.js';
+export type { WorkloadRef } from './strategy.js';
+export {
+  type AnyWorkload,
+  defineWorkload,
+  type ParamSpec,
+  type ParamSpecs,
+  type ParamsOf,
+  type ParamValue,
+  type PrepareContext,
+  resolveParams,
+  type SharedMemoryTask,
+  type VerifyResult,
+  type Workload,
+  type WorkloadKind,
+  type WorkloadSplit,
+} from './workload.js';

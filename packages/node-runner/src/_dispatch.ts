@@ -1,0 +1,73 @@
+import { type CancelToken, ParalabError, toError } from '@paralab/core';
+import type { FromWorker, ToWorker } from './protocol.js';
+
+/**
+ * One thing that runs tasks (a child process, a worker thread), seen by the dispatcher: it can be sent a
+ * task (and may throw when the task cannot be cloned), and it reports answers and failures (a crash or an
+ * exit, already phrased for the user, also when it died before `listen` was called).
+ */
+export interface TaskPort {
+  send(message: ToWorker): void;
+  /** Starts reporting to the two callbacks; returns a function that stops it. */
+  listen(onMessage: (message: FromWorker) => void, onFail: (error: Error) => void): () => void;
+}
+
+/**
+ * Runs one batch over the ports with one task in flight per port (the next as soon as a port answers) and
+ * resolves with the outputs in input order. Rejects on the first task error, crash or exit, and at once
+ * when `cancel` is cancelled; the caller then closes the ports (tasks still running are not waited for).
+ */
+export function dispatchBatch(
+  ports: readonly TaskPort[],
+  inputs: readonly unknown[],
+  cancel: CancelToken,
+): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const outputs: unknown[] = new Array(inputs.length);
+    const cleanups: Array<() => void> = [];
+    let next = 0;
+    let finished = 0;
+    let settled = false;
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      return true;
+    };
+    const fail = (error: Error): void => {
+      if (settle()) reject(error);
+    };
+    const feed = (port: TaskPort): void => {
+      if (next >= inputs.length) return;
+      const id = next++;
+      try {
+        port.send({ type: 'paralab:task', id, input: inputs[id] });
+      } catch (thrown) {
+        // An input that cannot be cloned throws here, synchronously.
+        fail(new ParalabError('ERR_TASK', `task ${id} could not be sent: ${toError(thrown).message}`));
+      }
+    };
+    const onMessage = (port: TaskPort, message: FromWorker): void => {
+      if (settled) return;
+      if (message.type === 'paralab:result') {
+        outputs[message.id] = message.output;
+        if (++finished === inputs.length) {
+          if (settle()) resolve(outputs);
+        } else feed(port);
+      } else if (message.type === 'paralab:error') {
+        fail(new ParalabError('ERR_TASK', `task ${message.id} threw: ${message.message}`));
+      }
+    };
+
+    if (inputs.length === 0) {
+      resolve(outputs);
+      return;
+    }
+    cleanups.push(cancel.onCancel(fail));
+    for (const port of ports) {
+      if (settled) break;
+      cleanups.push(port.listen((message) => onMessage(port, message), fail));
+      feed(port);
+    }
+  });
+}

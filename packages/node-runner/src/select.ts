@@ -1,0 +1,131 @@
+import {
+  type AnyWorkload,
+  type CellPlan,
+  cellId,
+  defaultConcurrency,
+  ParalabError,
+  planCells,
+  resolveParams,
+  type Strategy,
+  workloadsOf,
+} from '@paralab/core';
+import { BUILTIN_MODULES, importModule, resolveModuleSpecifier } from './load.js';
+import type { PlanEntry } from './plan.js';
+
+/** A workload on offer and the specifier every thread and process loads it by. */
+export interface CatalogEntry {
+  readonly workload: AnyWorkload;
+  readonly module: string;
+}
+
+/** What the user asked for (all optional); see `NodeRunOptions`. */
+export interface Selection {
+  readonly workloads?: readonly string[];
+  readonly modules?: readonly string[];
+  readonly strategies?: readonly (string | Strategy)[];
+  readonly concurrency?: readonly number[];
+  readonly params?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly cwd?: string;
+}
+
+/** Every workload on offer: the built-ins, then each module's (a later id replaces an earlier one). */
+export async function workloadCatalog(
+  modules: readonly string[] = [],
+  cwd?: string,
+): Promise<CatalogEntry[]> {
+  const catalog = new Map<string, CatalogEntry>();
+  const specifiers = [...BUILTIN_MODULES, ...modules.map((m) => resolveModuleSpecifier(m, cwd))];
+  for (const module of specifiers) {
+    for (const workload of workloadsOf(await importModule(module)))
+      catalog.set(workload.id, { workload, module });
+  }
+  return [...catalog.values()];
+}
+
+/** Looks a strategy up by name among `offered`; an unknown name is a `ParalabError` listing the valid ones. */
+export function strategyNamed(entry: string | Strategy, offered: readonly Strategy[]): Strategy {
+  if (typeof entry !== 'string') return entry;
+  const found = offered.find((s) => s.name === entry);
+  if (found) return found;
+  const valid = offered.map((s) => s.name).join(', ');
+  throw new ParalabError('ERR_UNKNOWN_STRATEGY', `unknown strategy "${entry}" (choose from: ${valid})`);
+}
+
+/** What a runtime offers: its strategies and its default plan. */
+export interface Offer {
+  readonly strategies: readonly Strategy[];
+  readonly plan: (cores: number) => PlanEntry[];
+}
+
+/** A plan entry whose strategies may be objects (a user's own) as well as names. */
+type Entry = Omit<PlanEntry, 'strategies'> & { readonly strategies: readonly (string | Strategy)[] };
+
+/**
+ * The cells to measure. When strategies are chosen or modules given: every selected workload × every
+ * selected strategy × the concurrency levels (default by kind). Otherwise: the default plan (see
+ * `defaultNodePlan`), narrowed to the named workloads, with the given concurrency levels if any.
+ */
+export async function selectCells(selection: Selection, offer: Offer, cores: number): Promise<CellPlan[]> {
+  const catalog = await workloadCatalog(selection.modules, selection.cwd);
+  const named = (entry: string | Strategy): Strategy => strategyNamed(entry, offer.strategies);
+  const strategies = selection.strategies?.map(named);
+  const cross = strategies !== undefined || (selection.modules?.length ?? 0) > 0;
+  const known = (id: string): CatalogEntry => findEntry(catalog, id);
+  for (const id of selection.workloads ?? []) known(id);
+  for (const id of Object.keys(selection.params ?? {})) {
+    if (selection.workloads && !selection.workloads.includes(id)) {
+      throw new ParalabError('ERR_PARAM', `parameters given for "${id}", which is not selected`);
+    }
+    known(id);
+  }
+  const entries = cross
+    ? crossEntries(selection, catalog, strategies ?? [...offer.strategies], cores)
+    : narrowPlan(offer.plan(cores), selection);
+  if (entries.length === 0) throw new ParalabError('ERR_OPTION', 'the selection leaves no cell to measure');
+  const cells = new Map<string, CellPlan>();
+  for (const entry of entries) {
+    const { workload, module } = known(entry.workload);
+    const params = resolveParams(workload, { ...entry.params, ...selection.params?.[entry.workload] });
+    const planned = { workload, ref: { module, id: workload.id }, params };
+    const chosen = entry.strategies.map(named);
+    for (const cell of planCells({
+      workloads: [planned],
+      strategies: chosen,
+      concurrency: entry.concurrency,
+      cores,
+    })) {
+      cells.set(cellId(cell), cell);
+    }
+  }
+  return [...cells.values()];
+}
+
+function findEntry(catalog: readonly CatalogEntry[], id: string): CatalogEntry {
+  const entry = catalog.find((candidate) => candidate.workload.id === id);
+  if (entry) return entry;
+  const valid = catalog.map((candidate) => candidate.workload.id).join(', ');
+  throw new ParalabError('ERR_UNKNOWN_WORKLOAD', `unknown workload "${id}" (choose from: ${valid})`);
+}
+
+function crossEntries(
+  selection: Selection,
+  catalog: readonly CatalogEntry[],
+  strategies: Strategy[],
+  cores: number,
+): Entry[] {
+  const own = catalog.filter((entry) => !BUILTIN_MODULES.includes(entry.module));
+  const ids =
+    selection.workloads ?? (selection.modules?.length ? own : catalog).map((entry) => entry.workload.id);
+  return ids.map((id) => ({
+    workload: id,
+    strategies,
+    concurrency: selection.concurrency ?? defaultConcurrency(findEntry(catalog, id).workload.kind, cores),
+    why: 'selected',
+  }));
+}
+
+function narrowPlan(plan: PlanEntry[], selection: Selection): Entry[] {
+  return plan
+    .filter((entry) => !selection.workloads || selection.workloads.includes(entry.workload))
+    .map((entry) => ({ ...entry, concurrency: selection.concurrency ?? entry.concurrency }));
+}

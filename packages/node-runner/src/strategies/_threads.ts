@@ -1,0 +1,179 @@
+// paralab's own raw worker_threads machinery, shared by `worker`, `worker-pipelined`, `transfer` and
+// `shared`: starting N workers that load the workload, listening to them for one batch, and the small
+// dispatcher that spreads a batch over them under either in-flight policy.
+import { Worker } from 'node:worker_threads';
+import { type CancelToken, ParalabError, toError, type WorkloadRef } from '@paralab/core';
+import { transferList } from '../_views.js';
+import type { FromWorker, ToThread, WorkerSetup } from '../protocol.js';
+
+const ENTRY = new URL('../entry/worker.js', import.meta.url);
+
+/**
+ * Why a worker is gone (it crashed or exited), recorded whenever it happens, also between batches, so a
+ * later batch fails at once instead of waiting for it. Listening for 'error' all the time also keeps an
+ * error between batches from being thrown on the main thread.
+ */
+const gone = new WeakMap<Worker, Error>();
+
+/** Starts `count` workers and resolves when every one has loaded the workload; on failure, stops them all. */
+export async function startWorkers(ref: WorkloadRef, count: number): Promise<Worker[]> {
+  const workers: Worker[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(ENTRY, { workerData: { ref } satisfies WorkerSetup });
+      const mark = (reason: Error): void => {
+        if (!gone.has(worker)) gone.set(worker, reason);
+      };
+      worker.on('error', (error) => mark(crashError(error))).once('exit', (code) => mark(exitError(code)));
+      workers.push(worker);
+    }
+    await Promise.all(workers.map(waitReady));
+    return workers;
+  } catch (error) {
+    await terminateAll(workers);
+    throw error;
+  }
+}
+
+/** Terminates every worker (a worker stuck in a busy loop too); safe to call twice. */
+export async function terminateAll(workers: readonly Worker[]): Promise<void> {
+  await Promise.all(workers.map((worker) => worker.terminate()));
+}
+
+function waitReady(worker: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: FromWorker): void => {
+      if (message.type === 'paralab:ready') done(resolve)();
+      else if (message.type === 'paralab:fatal')
+        done(reject)(new ParalabError('ERR_WORKER', message.message));
+    };
+    const onError = (error: Error): void => done(reject)(error);
+    const onExit = (code: number): void =>
+      done(reject)(new ParalabError('ERR_WORKER', `worker exited with code ${code} while starting`));
+    const done =
+      <A extends unknown[]>(settle: (...args: A) => void) =>
+      (...args: A): void => {
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        settle(...args);
+      };
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  });
+}
+
+/**
+ * Listens to a set of workers for the length of one batch. The first failure (a task that threw, a worker
+ * that crashed or exited, the watchdog's cancellation) calls `reject` once; results go to `onResult` until
+ * the batch is settled. Settling removes every listener.
+ */
+export class BatchWatch {
+  #settled = false;
+  readonly #cleanups: Array<() => void> = [];
+  readonly #reject: (error: Error) => void;
+
+  constructor(
+    workers: readonly Worker[],
+    cancel: CancelToken,
+    reject: (error: Error) => void,
+    onResult: (worker: Worker, id: number, output: unknown) => void,
+  ) {
+    this.#reject = reject;
+    for (const worker of workers) {
+      const onMessage = (message: FromWorker): void => {
+        if (this.#settled) return;
+        if (message.type === 'paralab:result') onResult(worker, message.id, message.output);
+        else if (message.type === 'paralab:error')
+          this.fail(new ParalabError('ERR_TASK', `task ${message.id} threw: ${message.message}`));
+      };
+      const onError = (error: Error): void => this.fail(crashError(error));
+      const onExit = (code: number): void => this.fail(exitError(code));
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      this.#onSettle(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
+      const reason = gone.get(worker);
+      if (reason) this.fail(reason);
+    }
+    this.#onSettle(cancel.onCancel((reason) => this.fail(reason)));
+  }
+
+  /** True once the batch resolved or failed. */
+  get settled(): boolean {
+    return this.#settled;
+  }
+
+  /** Stops listening and runs `then`, the first time only. */
+  settle(then: () => void): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    then();
+  }
+
+  /** Fails the batch with `error` (ignored once it is settled). */
+  fail(error: Error): void {
+    this.settle(() => this.#reject(error));
+  }
+
+  #onSettle(cleanup: () => void): void {
+    if (this.#settled) cleanup();
+    else this.#cleanups.push(cleanup);
+  }
+}
+
+const exitError = (code: number): ParalabError =>
+  new ParalabError('ERR_WORKER', `worker exited with code ${code}`);
+const crashError = (error: Error): ParalabError =>
+  new ParalabError('ERR_WORKER', `worker crashed: ${error.message}`);
+
+/**
+ * How a batch keeps N workers busy: `one-per-worker` posts a worker its next task when it answers the
+ * previous one (what the pools do); `pipelined` posts every task at once, round-robin, so a worker never
+ * waits for the main thread between tasks.
+ */
+export type InFlight = 'one-per-worker' | 'pipelined';
+
+/** Sends task `id` to `worker`: the message, and what is transferred with it, are the strategy's. */
+export type PostTask = (worker: Worker, id: number, input: unknown) => void;
+
+/** Posts a task to be structured-cloned (copied). */
+export const postCloned: PostTask = (worker, id, input) =>
+  worker.postMessage({ type: 'paralab:task', id, input } satisfies ToThread);
+
+/** Posts a task with its input's buffers transferred (moved, not copied); the worker moves the output's back. */
+export const postTransferred: PostTask = (worker, id, input) =>
+  worker.postMessage({ type: 'paralab:task-transfer', id, input } satisfies ToThread, transferList(input));
+
+/** Runs one batch over the workers and resolves with the outputs in input order. */
+export function dispatch(
+  workers: readonly Worker[],
+  inputs: readonly unknown[],
+  cancel: CancelToken,
+  inFlight: InFlight,
+  post: PostTask,
+): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const outputs: unknown[] = new Array(inputs.length);
+    let next = 0;
+    let finished = 0;
+    const watch = new BatchWatch(workers, cancel, reject, (worker, id, output) => {
+      outputs[id] = output;
+      if (++finished === inputs.length) watch.settle(() => resolve(outputs));
+      else if (inFlight === 'one-per-worker') feed(worker);
+    });
+    const feed = (worker: Worker): void => {
+      if (watch.settled || next >= inputs.length) return;
+      const id = next++;
+      try {
+        post(worker, id, inputs[id]);
+      } catch (thrown) {
+        watch.fail(new ParalabError('ERR_TASK', `task ${id} could not be sent: ${toError(thrown).message}`));
+      }
+    };
+    if (inputs.length === 0) watch.settle(() => resolve(outputs));
+    else if (inFlight === 'pipelined')
+      while (next < inputs.length && !watch.settled) feed(pick(workers, next));
+    else for (const worker of workers) feed(worker);
+  });
+}
+
+function pick(workers: readonly Worker[], index: number): Worker {
+  return workers[index % workers.length] as Worker;
+}

@@ -1,0 +1,112 @@
+import { availableParallelism } from 'node:os';
+import {
+  CancelToken,
+  ParalabError,
+  runLanes,
+  type Strategy,
+  type StrategyInstance,
+  toError,
+  type WorkloadSplit,
+} from '@paralab/core';
+import { Piscina, version as VERSION } from 'piscina';
+import type { WorkerSetup } from '../protocol.js';
+import { batchStop, firstLine } from './_pool.js';
+
+const TASK_MODULE = new URL('../entry/piscina-task.js', import.meta.url).href;
+
+const unsupported = 'hybrid needs a workload split into io and cpu phases (workload.split)';
+
+/**
+ * Each part of a mixed task where it runs best: the I/O phase on the main thread's event loop (up to N
+ * in flight), the CPU phase in a piscina pool sized to the cores (min = max = `availableParallelism()`).
+ * A task's CPU phase is submitted the moment its I/O phase ends, while the other fetches go on; the pool
+ * queues CPU phases when all its threads are busy. Only for workloads with `workload.split`.
+ */
+export const hybridStrategy: Strategy = {
+  name: 'hybrid',
+  description: 'I/O phases on the event loop (N in flight), CPU phases in a piscina pool sized to the cores',
+  supports: (workload) => (workload.split ? true : unsupported),
+  async create({ workload, ref, concurrency }): Promise<StrategyInstance> {
+    const split = workload.split;
+    if (!split) throw new ParalabError('ERR_OPTION', unsupported);
+    const poolSize = availableParallelism();
+    const pool = new Piscina({
+      filename: TASK_MODULE,
+      name: 'cpu',
+      minThreads: poolSize,
+      maxThreads: poolSize,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: Number.POSITIVE_INFINITY,
+      workerData: { ref } satisfies WorkerSetup,
+    });
+    // piscina emits 'error' for a thread that fails between tasks, or an answer that arrives after
+    // destroy(); without a listener it would be thrown. It fails the running batch, and is ignored once
+    // the pool is closing.
+    const broken = new CancelToken();
+    let closing = false;
+    pool.on('error', (error: Error) => {
+      if (!closing) broken.cancel(new ParalabError('ERR_WORKER', `piscina: ${error.message}`));
+    });
+    try {
+      await Promise.all(Array.from({ length: poolSize }, () => pool.run(null, { name: 'ready' })));
+    } catch (thrown) {
+      await pool.destroy();
+      throw new ParalabError('ERR_WORKER', `piscina could not start: ${toError(thrown).message}`);
+    }
+    return {
+      options: {
+        library: 'piscina',
+        version: VERSION,
+        ioInFlight: concurrency,
+        poolSize,
+        inFlight: 'io-on-main+cpu-in-pool',
+        serialization: 'structured-clone',
+      },
+      runBatch: (inputs, cancel) =>
+        runHybrid(inputs, concurrency, [cancel, broken], split, (intermediate) => pool.run(intermediate)),
+      async close() {
+        closing = true;
+        await pool.destroy();
+      },
+    };
+  },
+};
+
+/** Runs the I/O phases `ioInFlight` at a time and hands each result's CPU phase to `cpu` at once. */
+async function runHybrid(
+  inputs: readonly unknown[],
+  ioInFlight: number,
+  cancels: readonly CancelToken[],
+  split: WorkloadSplit<unknown, unknown>,
+  cpu: (intermediate: unknown) => Promise<unknown>,
+): Promise<unknown[]> {
+  const outputs: unknown[] = new Array(inputs.length);
+  const stop = batchStop(cancels);
+  const cpuPhases: Promise<void>[] = [];
+  const failed = (i: number, phase: string) => (thrown: unknown) => {
+    throw stop.fail(
+      new ParalabError(
+        'ERR_TASK',
+        `task ${i} failed in its ${phase} phase: ${firstLine(toError(thrown).message)}`,
+      ),
+    );
+  };
+  try {
+    const ioPhases = runLanes(inputs.length, ioInFlight, stop.token, async (i) => {
+      const intermediate = await split.io(inputs[i]).catch(failed(i, 'io'));
+      const phase = cpu(intermediate).then(
+        (output) => {
+          outputs[i] = output;
+        },
+        failed(i, 'cpu'),
+      );
+      phase.catch(() => {}); // reported through `stop`; awaited below
+      cpuPhases.push(phase);
+    });
+    await Promise.race([ioPhases, stop.stopped]);
+    await Promise.race([Promise.all(cpuPhases), stop.stopped]);
+    return outputs;
+  } finally {
+    stop.release();
+  }
+}

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { defineWorkload, type Workload } from '@paralab/core/workload';
+
+/** Prefix of the temporary directories `file` writes into (under `os.tmpdir()`). */
+export const FILE_DIR_PREFIX = 'paralab-file-';
+
+const params = {
+  files: {
+    type: 'integer',
+    default: 100,
+    min: 1,
+    max: 100_000,
+    description: 'Files written and read back per sample (one task each).',
+  },
+  kib: { type: 'integer', default: 64, min: 1, max: 65_536, description: 'Size of each file, in KiB.' },
+} as const;
+
+/** One task of `file`: where to write, how much, and the known answer. */
+export interface FileInput {
+  /** Absolute path of the task's file, inside a directory `prepare` made. */
+  readonly path: string;
+  /** File size, bytes (a multiple of 1024). */
+  readonly bytes: number;
+  /** Seed of the file's pseudo-random content (non-zero). */
+  readonly seed: number;
+  /** Checksum of that content, computed by `prepare`: what the read-back must match. */
+  readonly checksum: number;
+}
+
+/** What a `file` task read back. */
+export interface FileOutput {
+  /** Bytes read back. */
+  readonly bytes: number;
+  /** Checksum of the bytes read back (see `FileInput.checksum`). */
+  readonly checksum: number;
+}
+
+/**
+ * I/O-bound, Node only: each task writes a file of `kib` KiB (seeded content) into a temporary directory,
+ * reads it back, deletes it, and returns the length and checksum of what it read, verified against the
+ * checksum `prepare` computed from the same seed. `prepare` makes the directory (`os.tmpdir()`,
+ * `paralab-file-` prefix) and registers, once per process, an `exit` hook that removes every directory
+ * it made, so even a failing run leaves nothing behind (a process killed by a signal it does not handle
+ * runs no hook). Tasks, on whatever thread or process, touch only files inside such a directory.
+ */
+export const file: Workload<typeof params, FileInput, FileOutput> = defineWorkload({
+  id: 'file',
+  kind: 'io',
+  description:
+    'Writes a file of kib KiB to a temporary directory, reads it back and deletes it, one per task.',
+  params,
+  prepare: ({ files, kib }, { seed }) => {
+    const dir = makeTempDir();
+    const bytes = kib * 1024;
+    return Array.from({ length: files }, (_, i) => {
+      const taskSeed = (Math.imul(seed, 0x9e3779b1) + i) >>> 0 || 1;
+      return {
+        path: join(dir, `task-${i}.bin`),
+        bytes,
+        seed: taskSeed,
+        checksum: checksum(content(bytes, taskSeed)),
+      };
+    });
+  },
+  run: async ({ path, bytes, seed }) => {
+    if (!basename(dirname(path)).startsWith(FILE_DIR_PREFIX))
+      throw new Error(`file: refusing to write ${path}, outside a ${FILE_DIR_PREFIX}* directory`);
+    try {
+      await writeFile(path, content(bytes, seed));
+      const back = await readFile(path);
+      return { bytes: back.byteLength, checksum: checksum(back) };
+    } finally {
+      await rm(path, { force: true });
+    }
+  },
+  verify: (output, input) =>
+    output?.bytes === input.bytes && output.checksum === input.checksum
+      ? true
+      : `expected ${input.bytes} bytes with checksum ${hex(input.checksum)}, got ${output?.bytes} bytes with checksum ${hex(output?.checksum)}`,
+});
+
+const made = new Set<string>();
+let hooked = false;
+
+/** A fresh directory for one `prepare`, removed when this process exits. */
+function makeTempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), FILE_DIR_PREFIX));
+  made.add(dir);
+  if (!hooked) {
+    hooked = true;
+    process.once('exit', () => {
+      for (const each of made) rmSync(each, { recursive: true, force: true });
+      made.clear();
+    });
+  }
+  return dir;
+}
+
+/** `bytes` (a multiple of 4) of xorshift32 output from `seed` (non-zero). */
+function content(bytes: number, seed: number): Uint8Array {
+  const words = new Uint32Array(bytes / 4);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < words.length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    words[i] = x >>> 0;
+  }
+  return new Uint8Array(words.buffer);
+}
+
+/** A 32-bit FNV-1a-style hash over the bytes, a word at a time. */
+function checksum(bytes: Uint8Array): number {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const whole = aligned.byteLength - (aligned.byteLength % 4);
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, whole / 4);
+  let h = 0x811c9dc5 ^ bytes.byteLength;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ (words[i] as number), 0x01000193);
+  for (let i = whole; i < aligned.byteLength; i++) h = Math.imul(h ^ (aligned[i] as number), 0x01000193);
+  return h >>> 0;
+}
+
+const hex = (value: number | undefined): string =>
+  typeof value === 'number' ? `0x${value.toString(16).padStart(8, '0')}` : String(value);
