@@ -37,9 +37,9 @@ export async function startLatencyServer(options: LatencyServerOptions = {}): Pr
   const child = fork(ENTRY, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await listeningPort(child, timeoutMs);
   // Neither the child nor its IPC channel keeps this process alive; when it exits, the child sees the
-  // channel close and exits too.
+  // channel close and exits too. (Under Bun the channel has no `unref`; `close()` ends the child anyway.)
   child.unref();
-  child.channel?.unref();
+  child.channel?.unref?.();
   return { url: `http://127.0.0.1:${port}`, pid: child.pid as number, close: () => stopChild(child) };
 }
 

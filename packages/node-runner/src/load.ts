@@ -17,6 +17,9 @@ export const BUILTIN_MODULES: readonly string[] = [BUILTIN_MODULE, '@paralab/nod
 
 const TYPESCRIPT = /\.[cm]?tsx?$/;
 
+/** Bun runs TypeScript itself; tsx's loader hooks (`module.register`) do not work there. */
+const NATIVE_TYPESCRIPT = 'Bun' in globalThis;
+
 /**
  * Turns what a user typed (`./bench/my-workload.ts`, `/abs/path.js`, `file:` URL, a package name) into a
  * specifier that every worker and child process can import: a `file:` URL for files and for packages
@@ -36,12 +39,12 @@ export function resolveModuleSpecifier(specifier: string, cwd: string = process.
 }
 
 /**
- * Imports a workload module. TypeScript files are loaded through tsx, in whatever thread or process calls
- * this, so a user's `.ts` workload runs in workers and child processes too.
+ * Imports a workload module. TypeScript files are loaded through tsx (natively under Bun), in whatever
+ * thread or process calls this, so a user's `.ts` workload runs in workers and child processes too.
  */
 export async function importModule(specifier: string): Promise<Record<string, unknown>> {
   try {
-    if (TYPESCRIPT.test(specifier)) {
+    if (TYPESCRIPT.test(specifier) && !NATIVE_TYPESCRIPT) {
       const { tsImport } = await import('tsx/esm/api');
       return (await tsImport(specifier, import.meta.url)) as Record<string, unknown>;
     }

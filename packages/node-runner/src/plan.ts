@@ -116,6 +116,13 @@ export function defaultNodePlan(cores: number): PlanEntry[] {
       why: "the articles' 100 API calls at 50 ms each; all 100 in flight approach one latency (C1, C7)",
     },
     {
+      workload: 'http-get',
+      params: { requests: 100, latencyMs: 50 },
+      strategies: ['async'],
+      concurrency: [100],
+      why: 'the same 100 calls with node:http instead of fetch: what the HTTP client costs',
+    },
+    {
       workload: 'file',
       strategies: ['sequential', 'async', 'worker', 'piscina'],
       concurrency: [10],
