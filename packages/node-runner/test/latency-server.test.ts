@@ -5,6 +5,7 @@ import { type AnyWorkload, resolveParams } from '@paralab/core';
 import { http, latencyDocument, pipeline } from '@paralab/core/workloads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LatencyServer, startLatencyServer } from '../dist/latency-server.js';
+import { httpGet } from '../dist/workloads/index.js';
 
 /** Whether `pid` is running; an exited process not yet reaped (a zombie, on Linux) counts as gone. */
 const isAlive = (pid: number): boolean => {
@@ -83,6 +84,19 @@ describe('latency server', () => {
     expect(inputs.map((input, i) => http.verify?.(outputs[i] as string, input, params as never))).toEqual(
       inputs.map(() => true),
     );
+  });
+
+  it('runs the http-get workload (node:http) end to end, verified like http', async () => {
+    const { params, inputs, outputs } = await runSample(
+      httpGet as AnyWorkload,
+      { requests: 5, latencyMs: 2 },
+      server.url,
+    );
+    expect(outputs).toEqual([0, 1, 2, 3, 4].map((id) => `paralab:${id}`));
+    expect(inputs.map((input, i) => httpGet.verify?.(outputs[i] as string, input, params as never))).toEqual(
+      inputs.map(() => true),
+    );
+    expect(httpGet.verify?.('paralab:9', inputs[0] as never, params as never)).not.toBe(true);
   });
 
   it('runs the pipeline workload end to end, as node:crypto computes it', async () => {
