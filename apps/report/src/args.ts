@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { ParalabError, toError } from '@paralab/core';
+
+/** The parsed command line of `paralab-report`. */
+export interface CliArgs {
+  help: boolean;
+  version: boolean;
+  strict: boolean;
+  quiet: boolean;
+  verbose: boolean;
+  /** Files and folders; empty means `results`. */
+  inputs: string[];
+  out: string;
+}
+
+/** The `--help` text. */
+export const HELP = `Usage: paralab-report [FILES or FOLDERS ...] [options]
+
+Reads paralab results files (every *.json directly inside each folder; default: results), validates each,
+groups them by machine and runtime, and writes report.html (one self-contained page that opens offline)
+and report.md (GitHub-flavoured, for a CI step summary or a pull-request comment), then prints a summary.
+
+Options:
+  -o, --out <dir>   folder for report.html and report.md (default: results; created if missing)
+      --strict      a malformed or foreign file is fatal (exit 2) instead of being skipped
+  -q, --quiet       no terminal summary (errors still go to stderr)
+      --verbose     show stack traces on errors
+  -h, --help        show this help
+  -v, --version     print the version
+
+A bad file gets one line on stderr naming the file and the field; the other files are still reported.
+Exit codes: 0 report written, 1 a bug in paralab, 2 bad flags, no valid results file, or a bad file with --strict.
+Example: paralab-report results ~/ci-results/node.json --out /tmp/report`;
+
+/** Parses argv; throws `ParalabError` (`ERR_OPTION`) with a one-line message on bad input. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (thrown) {
+    throw new ParalabError('ERR_OPTION', `${toError(thrown).message} (see --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.out === '') throw new ParalabError('ERR_OPTION', '--out needs a folder (see --help)');
+  return {
+    help: values.help === true,
+    version: values.version === true,
+    strict: values.strict === true,
+    quiet: values.quiet === true,
+    verbose: values.verbose === true,
+    inputs: positionals,
+    out: values.out ?? 'results',
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      strict: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+import { createRequire } from 'node:module';
+import { relative } from 'node:path';
+import { ParalabError, toError } from '@paralab/core';
+import { HELP, parseCliArgs } from './args.js';
+import { renderTerminal } from './render/terminal.js';
+import { runReport } from './run.js';
+
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+function shown(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere && !fromHere.startsWith('..') ? fromHere : path;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseCliArgs(argv);
+  if (args.help || args.version) {
+    process.stdout.write(`${args.help ? HELP : VERSION}\n`);
+    return 0;
+  }
+  const result = await runReport({
+    inputs: args.inputs,
+    out: args.out,
+    strict: args.strict,
+    onError: (error) => process.stderr.write(`paralab-report: ${error.message}\n`),
+  });
+  if (!args.quiet) {
+    const written = [shown(result.htmlPath), shown(result.markdownPath)];
+    process.stdout.write(`\n${renderTerminal(result.report, written, process.stdout.columns || 120)}`);
+  }
+  return 0;
+}
+
+const verbose = process.argv.includes('--verbose');
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (thrown: unknown) => {
+    const error = toError(thrown);
+    const usage = error instanceof ParalabError && error.code !== 'ERR_BUG';
+    process.stderr.write(`paralab-report: ${verbose ? (error.stack ?? error.message) : error.message}\n`);
+    process.exitCode = usage ? 2 : 1;
+  },
+);
