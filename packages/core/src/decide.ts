@@ -32,6 +32,8 @@ export function fastest(cells: readonly Cell[], noise = 0.02): Verdict | undefin
   const [best, runnerUp] = ranked;
   if (!best) return undefined;
   if (!runnerUp) return { best, clear: true };
+  // A 0 ms sample (a clock too coarse for the cell) gives no ratio: the two cannot be told apart.
+  if (Math.min(...best.samples, ...runnerUp.samples) <= 0) return { best, runnerUp, clear: false };
   const margin = bootstrapRatioCi(runnerUp.samples, best.samples);
   const { p } = mannWhitneyU(best.samples, runnerUp.samples);
   return { best, runnerUp, margin, p, clear: p < ALPHA && margin.lo > 1 + noise };

@@ -53,7 +53,11 @@ const metricsSchema = z
       .optional()
       .describe('Highest main-thread JS heap use seen during the samples, bytes'),
     eventLoopDelay: z
-      .object({ p50Ms: ms('median delay'), p99Ms: ms('99th percentile delay'), maxMs: ms('largest delay') })
+      .object({
+        p50Ms: ms('median delay'),
+        p99Ms: ms('99th percentile delay'),
+        maxMs: ms('largest delay').optional(),
+      })
       .optional()
       .describe('Main-thread event-loop delay during the samples: how long a timer waited past its due time'),
     bytesMovedPerSample: finite
