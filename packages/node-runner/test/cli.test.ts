@@ -24,7 +24,7 @@ describe('paralab-node CLI', () => {
   it.each([
     [
       ['--workloads', 'nope'],
-      /^paralab-node: unknown workload "nope" \(choose from: primes, sha256, blur, json, regex-meta, sleep, http, pipeline, blocking, noop, file\)\n$/,
+      /^paralab-node: unknown workload "nope" \(choose from: primes, sha256, blur, json, regex-meta, sleep, http, pipeline, blocking, noop, file, http-get\)\n$/,
     ],
     [
       ['--strategies', 'threads'],

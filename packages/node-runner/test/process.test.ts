@@ -36,7 +36,11 @@ const run = (
   { profile = TEST_PROFILE, params }: Pick<NodeRunOptions, 'profile' | 'params'> = {},
 ) => runNode({ modules: [FIXTURES], workloads, strategies, concurrency: [2], params, profile, lock: false });
 
-/** Processes whose parent is `ppid` and that have not exited (a zombie has: it only waits to be reaped). */
+/**
+ * Processes whose parent is `ppid` and that have not exited (a zombie has: it only waits to be reaped).
+ * esbuild's service process, which tsx starts once to load the TypeScript fixtures and keeps for the
+ * life of the test process, is not a strategy's child and is left out.
+ */
 function liveChildrenOf(ppid: number): number[] {
   const found: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -48,9 +52,18 @@ function liveChildrenOf(ppid: number): number[] {
       continue; // exited while we looked
     }
     const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(parent) === ppid && state !== 'Z') found.push(Number(entry));
+    if (Number(parent) !== ppid || state === 'Z' || commOf(entry) === 'esbuild') continue;
+    found.push(Number(entry));
   }
   return found;
+}
+
+function commOf(pid: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
