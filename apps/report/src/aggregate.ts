@@ -54,7 +54,8 @@ export interface Aggregate {
 
 const RUNTIME_ORDER = ['node', 'bun', 'deno', 'chromium', 'firefox', 'webkit'];
 
-function runtimeRank(name: string): number {
+/** Where a runtime sorts in reports: node, bun, deno, chromium, firefox, webkit, then any other. */
+export function runtimeRank(name: string): number {
   const rank = RUNTIME_ORDER.indexOf(name);
   return rank === -1 ? RUNTIME_ORDER.length : rank;
 }

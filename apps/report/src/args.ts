@@ -15,6 +15,7 @@ export interface CliArgs {
 
 /** The `--help` text. */
 export const HELP = `Usage: paralab-report [FILES or FOLDERS ...] [options]
+       paralab-report compare BASE CURRENT [options]   (see paralab-report compare --help)
 
 Reads paralab results files (every *.json directly inside each folder; default: results), validates each,
 groups them by machine and runtime, and writes report.html (one self-contained page that opens offline)
@@ -30,7 +31,12 @@ Options:
 
 A bad file gets one line on stderr naming the file and the field; the other files are still reported.
 Exit codes: 0 report written, 1 a bug in paralab, 2 bad flags, no valid results file, or a bad file with --strict.
-Example: paralab-report results ~/ci-results/node.json --out /tmp/report`;
+Example: paralab-report results ~/ci-results/node.json --out /tmp/report
+
+compare BASE CURRENT: baseline against now, or runtime against runtime, with statistics, for CI: per cell
+the ratio of medians with a bootstrap 95% CI, Mann-Whitney U with Holm-Bonferroni and a noise gate;
+--fail-on-regression PCT exits 1 on a significant regression over PCT. To report on a file or folder named
+"compare", write ./compare.`;
 
 /** Parses argv; throws `ParalabError` (`ERR_OPTION`) with a one-line message on bad input. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {

@@ -3,8 +3,7 @@ import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import { ParalabError, toError } from '@paralab/core';
 import { HELP, parseCliArgs } from './args.js';
-import { renderTerminal } from './render/terminal.js';
-import { runReport } from './run.js';
+import { COMPARE_HELP, parseCompareArgs } from './compare-args.js';
 
 const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -13,12 +12,32 @@ function shown(path: string): string {
   return fromHere && !fromHere.startsWith('..') ? fromHere : path;
 }
 
+async function compare(argv: readonly string[]): Promise<number> {
+  const args = parseCompareArgs(argv);
+  if (args.help) {
+    process.stdout.write(`${COMPARE_HELP}\n`);
+    return 0;
+  }
+  // Imported on demand: the report's renderers (Observable Plot, linkedom) are not needed to compare.
+  const { compareCommand } = await import('./compare-run.js');
+  return compareCommand(args, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    columns: process.stdout.columns || 120,
+  });
+}
+
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'compare') return compare(argv.slice(1));
   const args = parseCliArgs(argv);
   if (args.help || args.version) {
     process.stdout.write(`${args.help ? HELP : VERSION}\n`);
     return 0;
   }
+  const [{ runReport }, { renderTerminal }] = await Promise.all([
+    import('./run.js'),
+    import('./render/terminal.js'),
+  ]);
   const result = await runReport({
     inputs: args.inputs,
     out: args.out,

@@ -8,11 +8,13 @@ export function plain(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
-function clip(text: string, width: number): string {
+/** Cuts text to `width` characters, ending with `…` when cut. */
+export function clip(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
-function columns(rows: readonly (readonly string[])[]): string[] {
+/** Rows of cells as lines of aligned columns (two spaces apart, no trailing spaces). */
+export function columns(rows: readonly (readonly string[])[]): string[] {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
   return rows.map((row) =>
     row
