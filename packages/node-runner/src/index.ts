@@ -1,3 +1,5 @@
+export { addUsage, CHILD_ENTRY, describeExit, KILL_GRACE_MS, NO_USAGE, processUsage } from './_children.js';
+export { dispatchBatch, type TaskPort } from './_dispatch.js';
 export {
   CALIBRATION_WORKLOAD,
   type CalibrationOptions,
@@ -11,6 +13,7 @@ export {
   payloadRoundtripProbe,
   timerResolutionProbe,
 } from './calibration/index.js';
+export type { FromCalibrationPeer, ToCalibrationPeer } from './calibration/protocol.js';
 export { type CliIdentity, runCli } from './cli/main.js';
 export { type LatencyServer, startLatencyServer } from './latency-server.js';
 export { BUILTIN_MODULE, importModule, loadWorkload, resolveModuleSpecifier } from './load.js';
@@ -19,6 +22,14 @@ export { machineInfo, timerResolutionMs } from './machine.js';
 export { nodeRuntime } from './node-runtime.js';
 export { defaultNodePlan, type PlanEntry } from './plan.js';
 export { nodeProbe } from './probe.js';
+export {
+  CHILD_SETUP_ENV,
+  type ChildSetup,
+  type FromChild,
+  type FromWorker,
+  type ToChild,
+  type ToWorker,
+} from './protocol.js';
 export { readResultsFile, writeResultsFile } from './results-file.js';
 export { type NodeRunEvent, type NodeRunOptions, runNode, runOn } from './run.js';
 export type { Runtime } from './runtime.js';
@@ -30,6 +41,7 @@ export {
   strategyNamed,
   workloadCatalog,
 } from './select.js';
+export { firstLine, runPoolBatch } from './strategies/_pool.js';
 export { hybridStrategy } from './strategies/hybrid.js';
 export { nodeStrategies } from './strategies/index.js';
 export { piscinaStrategy } from './strategies/piscina.js';
