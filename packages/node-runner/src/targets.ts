@@ -85,6 +85,13 @@ function roundTrip(results: Results): number | undefined {
 
 const NO_ROUND_TRIP = 'no ok calibration cell for message-roundtrip (calibration did not run)';
 
+/**
+ * The strategy the calibration round trip is the floor of: raw `worker_threads`, named `worker` on Node
+ * and `worker_threads` on Bun (where `worker` is Bun's Web Worker, whose floor differs).
+ */
+const rawWorker = (results: Results): string =>
+  results.runtime.name === 'bun' ? 'worker_threads' : 'worker';
+
 function workerDispatch(results: Results): TargetReport {
   const base = {
     id: 'worker-dispatch',
@@ -93,7 +100,7 @@ function workerDispatch(results: Results): TargetReport {
     limit: 1.25,
   } as const;
   const cell = results.cells.find(
-    (c) => measured(c) && c.workload === 'noop' && c.strategy === 'worker' && c.concurrency === 1,
+    (c) => measured(c) && c.workload === 'noop' && c.strategy === rawWorker(results) && c.concurrency === 1,
   );
   if (!cell || !measured(cell) || cell.tasksPerSample < 1)
     return notMeasured(base, 'no ok worker cell on noop at concurrency 1');
@@ -111,7 +118,7 @@ function workerPipelined(results: Results): TargetReport {
     limit: 0.5,
   } as const;
   const cell = results.cells
-    .filter((c) => measured(c) && c.workload === 'noop' && c.strategy === 'worker-pipelined')
+    .filter((c) => measured(c) && c.workload === 'noop' && c.strategy === `${rawWorker(results)}-pipelined`)
     .sort((a, b) => a.concurrency - b.concurrency)[0];
   if (!cell || !measured(cell) || cell.tasksPerSample < 1)
     return notMeasured(base, 'no ok worker-pipelined cell on noop');
