@@ -13,14 +13,22 @@ export interface TaskPort {
 }
 
 /**
- * Runs one batch over the ports with one task in flight per port (the next as soon as a port answers) and
- * resolves with the outputs in input order. Rejects on the first task error, crash or exit, and at once
- * when `cancel` is cancelled; the caller then closes the ports (tasks still running are not waited for).
+ * How a batch keeps N ports busy: `one-per-worker` sends a port its next task when it answers the previous
+ * one (what the pools do); `pipelined` sends every task at once, round-robin, so a worker never waits for
+ * the main thread between tasks.
+ */
+export type InFlight = 'one-per-worker' | 'pipelined';
+
+/**
+ * Runs one batch over the ports under the in-flight policy and resolves with the outputs in input order.
+ * Rejects on the first task error, crash or exit, and at once when `cancel` is cancelled; the caller then
+ * closes the ports (tasks still running are not waited for).
  */
 export function dispatchBatch(
   ports: readonly TaskPort[],
   inputs: readonly unknown[],
   cancel: CancelToken,
+  inFlight: InFlight = 'one-per-worker',
 ): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const outputs: unknown[] = new Array(inputs.length);
@@ -53,7 +61,7 @@ export function dispatchBatch(
         outputs[message.id] = message.output;
         if (++finished === inputs.length) {
           if (settle()) resolve(outputs);
-        } else feed(port);
+        } else if (inFlight === 'one-per-worker') feed(port);
       } else if (message.type === 'paralab:error') {
         fail(new ParalabError('ERR_TASK', `task ${message.id} threw: ${message.message}`));
       }
@@ -67,7 +75,10 @@ export function dispatchBatch(
     for (const port of ports) {
       if (settled) break;
       cleanups.push(port.listen((message) => onMessage(port, message), fail));
-      feed(port);
+      if (inFlight === 'one-per-worker') feed(port);
+    }
+    if (inFlight === 'pipelined') {
+      while (next < inputs.length && !settled) feed(ports[next % ports.length] as TaskPort);
     }
   });
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stopChild } from './_children.js';
 import type { FromLatencyServer } from './entry/latency-server.js';
 
 /** A running loopback latency server (see `startLatencyServer`). */
@@ -40,7 +41,7 @@ export async function startLatencyServer(options: LatencyServerOptions = {}): Pr
   // channel close and exits too. (Under Bun the channel has no `unref`; `close()` ends the child anyway.)
   child.unref();
   child.channel?.unref?.();
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid as number, close: () => stopChild(child) };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid as number, close: () => stopServer(child) };
 }
 
 /** Resolves with the port from the child's `listening` message; kills the child on failure. */
@@ -68,16 +69,8 @@ function listeningPort(child: ChildProcess, timeoutMs: number): Promise<number> 
   });
 }
 
-/** Sends SIGTERM (SIGKILL after 5 s) and resolves when the child has exited. */
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.ref(); // keep this process alive until the exit is seen
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+/** Stops the server's process: held again (it was unref'd) until its exit is seen. */
+function stopServer(child: ChildProcess): Promise<void> {
+  child.ref();
+  return stopChild(child);
 }

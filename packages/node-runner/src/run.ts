@@ -75,6 +75,8 @@ export async function runOn(runtime: Runtime, options: NodeRunOptions = {}): Pro
       : await acquireBenchLock({ onWait: () => options.onEvent?.({ type: 'lock-wait' }) });
   const needsServer = plans.some(({ workload }) => workload.kind !== 'cpu');
   const startedAt = new Date();
+  // Measured once: the same resolution flags the cells and is written to the results file.
+  const resolutionMs = timerResolutionMs();
   const seed = options.seed ?? 1;
   const cells: Cell[] = [];
   let complete = false;
@@ -91,7 +93,7 @@ export async function runOn(runtime: Runtime, options: NodeRunOptions = {}): Pro
         seed,
         serverUrl: server?.url,
         availableParallelism: machine.availableParallelism,
-        timerResolutionMs: timerResolutionMs(),
+        timerResolutionMs: resolutionMs,
         interrupt: options.interrupt,
         probe: runtime.probe,
         onEvent: options.onEvent,
@@ -108,7 +110,7 @@ export async function runOn(runtime: Runtime, options: NodeRunOptions = {}): Pro
     toolVersion: TOOL_VERSION,
     runtime: { name: runtime.name, version: runtime.version },
     machine,
-    timer: { source: 'performance.now', resolutionMs: timerResolutionMs() },
+    timer: { source: 'performance.now', resolutionMs },
     startedAt,
     finishedAt: new Date(),
     complete,

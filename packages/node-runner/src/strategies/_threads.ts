@@ -1,8 +1,9 @@
 // paralab's own raw worker_threads machinery, shared by `worker`, `worker-pipelined`, `transfer` and
-// `shared`: starting N workers that load the workload, listening to them for one batch, and the small
-// dispatcher that spreads a batch over them under either in-flight policy.
+// `shared`: starting N workers that load the workload, listening to them for one batch (shared), and
+// the adapter that hands them to the one dispatcher (`../_dispatch.ts`) under either in-flight policy.
 import { Worker } from 'node:worker_threads';
-import { type CancelToken, ParalabError, toError, type WorkloadRef } from '@paralab/core';
+import { type CancelToken, ParalabError, type WorkloadRef } from '@paralab/core';
+import { dispatchBatch, type InFlight, type TaskPort } from '../_dispatch.js';
 import { transferList } from '../_views.js';
 import type { FromWorker, ToThread, WorkerSetup } from '../protocol.js';
 
@@ -123,13 +124,6 @@ const exitError = (code: number): ParalabError =>
 const crashError = (error: Error): ParalabError =>
   new ParalabError('ERR_WORKER', `worker crashed: ${error.message}`);
 
-/**
- * How a batch keeps N workers busy: `one-per-worker` posts a worker its next task when it answers the
- * previous one (what the pools do); `pipelined` posts every task at once, round-robin, so a worker never
- * waits for the main thread between tasks.
- */
-export type InFlight = 'one-per-worker' | 'pipelined';
-
 /** Sends task `id` to `worker`: the message, and what is transferred with it, are the strategy's. */
 export type PostTask = (worker: Worker, id: number, input: unknown) => void;
 
@@ -141,6 +135,26 @@ export const postCloned: PostTask = (worker, id, input) =>
 export const postTransferred: PostTask = (worker, id, input) =>
   worker.postMessage({ type: 'paralab:task-transfer', id, input } satisfies ToThread, transferList(input));
 
+/**
+ * A worker as the shared dispatcher (`dispatchBatch`) sees it: tasks go out through `post`, and a crash or
+ * an exit, also one that happened between batches, fails the batch.
+ */
+export function workerPort(worker: Worker, post: PostTask): TaskPort {
+  return {
+    send: (message) => post(worker, message.id, message.input),
+    listen(onMessage, onFail) {
+      const onError = (error: Error): void => onFail(crashError(error));
+      const onExit = (code: number): void => onFail(exitError(code));
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      const reason = gone.get(worker);
+      if (reason) onFail(reason);
+      return () => {
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      };
+    },
+  };
+}
+
 /** Runs one batch over the workers and resolves with the outputs in input order. */
 export function dispatch(
   workers: readonly Worker[],
@@ -149,31 +163,10 @@ export function dispatch(
   inFlight: InFlight,
   post: PostTask,
 ): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    const outputs: unknown[] = new Array(inputs.length);
-    let next = 0;
-    let finished = 0;
-    const watch = new BatchWatch(workers, cancel, reject, (worker, id, output) => {
-      outputs[id] = output;
-      if (++finished === inputs.length) watch.settle(() => resolve(outputs));
-      else if (inFlight === 'one-per-worker') feed(worker);
-    });
-    const feed = (worker: Worker): void => {
-      if (watch.settled || next >= inputs.length) return;
-      const id = next++;
-      try {
-        post(worker, id, inputs[id]);
-      } catch (thrown) {
-        watch.fail(new ParalabError('ERR_TASK', `task ${id} could not be sent: ${toError(thrown).message}`));
-      }
-    };
-    if (inputs.length === 0) watch.settle(() => resolve(outputs));
-    else if (inFlight === 'pipelined')
-      while (next < inputs.length && !watch.settled) feed(pick(workers, next));
-    else for (const worker of workers) feed(worker);
-  });
-}
-
-function pick(workers: readonly Worker[], index: number): Worker {
-  return workers[index % workers.length] as Worker;
+  return dispatchBatch(
+    workers.map((worker) => workerPort(worker, post)),
+    inputs,
+    cancel,
+    inFlight,
+  );
 }
