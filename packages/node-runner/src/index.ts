@@ -52,5 +52,5 @@ export { tinypoolStrategy } from './strategies/tinypool.js';
 export { transferStrategy } from './strategies/transfer.js';
 export { workerStrategy } from './strategies/worker.js';
 export { workerPipelinedStrategy } from './strategies/worker-pipelined.js';
-export { workerpoolStrategy } from './strategies/workerpool.js';
+export { describeWorkerpoolError, terminateWorkerpool, workerpoolStrategy } from './strategies/workerpool.js';
 export { formatTargets, performanceTargets, type TargetReport, type TargetStatus } from './targets.js';

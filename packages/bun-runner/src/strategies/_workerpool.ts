@@ -13,8 +13,8 @@ import {
   toError,
   type WorkloadRef,
 } from '@paralab/core';
-import { firstLine, runPoolBatch } from '@paralab/node-runner';
-import { pool as createPool, type Pool, TerminateError, type WorkerPoolOptions } from 'workerpool';
+import { describeWorkerpoolError, runPoolBatch, terminateWorkerpool } from '@paralab/node-runner';
+import { pool as createPool, type Pool, type WorkerPoolOptions } from 'workerpool';
 import { WORKERPOOL_REF_ENV, type WorkerSetup } from '../_protocol.js';
 
 const SCRIPT = new URL('../entry/workerpool-worker.js', import.meta.url);
@@ -62,7 +62,7 @@ export function workerpoolStrategy(options: WorkerpoolStrategyOptions): Strategy
       if (hung) throw new ParalabError('ERR_UNSUPPORTED', hung);
       const { pool, revoke } = createWorkerpool(ref, workerType, concurrency);
       const close = async (): Promise<void> => {
-        await terminate(pool);
+        await terminateWorkerpool(pool);
         revoke();
       };
       try {
@@ -79,7 +79,10 @@ export function workerpoolStrategy(options: WorkerpoolStrategyOptions): Strategy
         await close();
         const error = toError(thrown);
         if (error instanceof ParalabError) throw error;
-        throw new ParalabError('ERR_WORKER', `workerpool could not start: ${describe(error).message}`);
+        throw new ParalabError(
+          'ERR_WORKER',
+          `workerpool could not start: ${describeWorkerpoolError(error).message}`,
+        );
       }
       const closes = watchCloses(pool);
       return {
@@ -91,7 +94,7 @@ export function workerpoolStrategy(options: WorkerpoolStrategyOptions): Strategy
             concurrency,
             [cancel, closes.broken],
             (input) => pool.exec('run', [input]),
-            (i, error) => describe(error, i),
+            (i, error) => describeWorkerpoolError(error, i),
           );
         },
         async close() {
@@ -185,28 +188,4 @@ async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | 'late'>
   } finally {
     clearTimeout(timer);
   }
-}
-
-/**
- * Terminates every worker at once (`terminate(true)`: stuck tasks are not waited for). workerpool replaces
- * a crashed worker to keep `minWorkers`, and the replacement can appear after `terminate` took its list, so
- * terminate until none is left.
- */
-async function terminate(pool: Pool): Promise<void> {
-  for (let round = 0; round < 5 && pool.stats().totalWorkers > 0; round++) await pool.terminate(true);
-}
-
-/**
- * workerpool's errors in one line: a task that threw keeps its message; a worker that ended (its multi-line
- * `TerminateError`) says so, with its exit code when workerpool gives one.
- */
-function describe(error: Error, task?: number): ParalabError {
-  const running = task === undefined ? '' : ` running task ${task}`;
-  const exitCode = /exitCode: `(-?\d+)`/.exec(error.message)?.[1];
-  if (exitCode !== undefined)
-    return new ParalabError('ERR_WORKER', `worker exited with code ${exitCode}${running}`);
-  if (error instanceof TerminateError)
-    return new ParalabError('ERR_WORKER', `worker crashed${running}: ${firstLine(error.message)}`);
-  const message = firstLine(error.message);
-  return new ParalabError('ERR_TASK', task === undefined ? message : `task ${task} threw: ${message}`);
 }

@@ -28,8 +28,8 @@ export const workerpoolStrategy: Strategy = {
       // One call per thread: each waits for a thread that has loaded the workload and said it is ready.
       await Promise.all(Array.from({ length: concurrency }, () => pool.exec('ready', [])));
     } catch (thrown) {
-      await terminate(pool);
-      const reason = describe(toError(thrown)).message;
+      await terminateWorkerpool(pool);
+      const reason = describeWorkerpoolError(toError(thrown)).message;
       throw new ParalabError('ERR_WORKER', `workerpool could not start: ${reason}`);
     }
     return {
@@ -46,9 +46,9 @@ export const workerpoolStrategy: Strategy = {
           concurrency,
           [cancel],
           (input) => pool.exec('run', [input]),
-          (i, error) => describe(error, i),
+          (i, error) => describeWorkerpoolError(error, i),
         ),
-      close: () => terminate(pool),
+      close: () => terminateWorkerpool(pool),
     };
   },
 };
@@ -58,7 +58,7 @@ export const workerpoolStrategy: Strategy = {
  * a crashed thread to keep `minWorkers`, and the replacement can appear after `terminate` took its list of
  * threads, so terminate until none is left.
  */
-async function terminate(pool: Pool): Promise<void> {
+export async function terminateWorkerpool(pool: Pool): Promise<void> {
   for (let round = 0; round < 5 && pool.stats().totalWorkers > 0; round++) await pool.terminate(true);
 }
 
@@ -66,7 +66,7 @@ async function terminate(pool: Pool): Promise<void> {
  * workerpool's errors in one line: a task that threw keeps its message; a thread that ended (its
  * multi-line `TerminateError`) says so with its exit code.
  */
-function describe(error: Error, task?: number): ParalabError {
+export function describeWorkerpoolError(error: Error, task?: number): ParalabError {
   const running = task === undefined ? '' : ` running task ${task}`;
   const exitCode = /exitCode: `(-?\d+)`/.exec(error.message)?.[1];
   if (exitCode !== undefined)
