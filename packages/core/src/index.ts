@@ -1,7 +1,23 @@
+export { type BatchStop, batchStop, firstLine, runPoolBatch, runSplitBatch } from './batch.js';
+export {
+  CALIBRATION_WORKLOAD,
+  type CalibrationOptions,
+  type CalibrationProbe,
+  type CalibrationSession,
+  calibrateProbes,
+  MIN_CALIBRATION_SAMPLES,
+  measureTimerResolution,
+  type OwnedScope,
+  type ProbeRunOptions,
+  type ProbeScopeBase,
+  runCalibrationProbe,
+  timerResolutionProbe,
+} from './calibration.js';
 export { CancelToken } from './cancel.js';
 export { NOISY_CV, toCell } from './cell.js';
 export { createOutputCheck, type OutputCheck } from './check.js';
 export { ALPHA, fastest, type Verdict } from './decide.js';
+export { dispatchBatch, type FromWorker, type InFlight, type TaskPort, type ToWorker } from './dispatch.js';
 export { bug, type ErrorCode, ParalabError, toError } from './errors.js';
 export { findWorkload, isWorkload, workloadsOf } from './find-workload.js';
 export { fingerprint } from './fingerprint.js';
@@ -60,6 +76,7 @@ export {
   type StrategyOptions,
   type WorkloadRef,
 } from './strategy.js';
+export { type BufferFactory, copyViews, transferList } from './views.js';
 export {
   type AnyWorkload,
   defineWorkload,

@@ -8,7 +8,7 @@ import { type CellProbe, estimateBytes, type ProbeFactory } from './probe.js';
 import type { Profile } from './profiles.js';
 import { createRng, shuffled } from './random.js';
 import type { Cell } from './schema.js';
-import { medianCi } from './stats.js';
+import { relativeCiWidth } from './stats.js';
 import type { StrategyInstance } from './strategy.js';
 
 /** How to measure a list of cells. */
@@ -281,13 +281,6 @@ function record(cell: LiveCell, elapsed: number, options: MeasureOptions): void 
     cell.done = true;
     cell.budgetLimited = n < profile.minSamples;
   }
-}
-
-function relativeCiWidth(samples: readonly number[]): number {
-  const sorted = samples.slice().sort((a, b) => a - b);
-  const ci = medianCi(sorted);
-  const mid = sorted[Math.floor(sorted.length / 2)] ?? 0;
-  return mid > 0 ? (ci.hi - ci.lo) / mid : Number.POSITIVE_INFINITY;
 }
 
 function fail(cell: LiveCell, status: Cell['status'], reason: string): void {

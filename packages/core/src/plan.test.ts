@@ -36,7 +36,7 @@ const pool: Strategy = {
   create: () => Promise.reject(new Error('never created in planning')),
 };
 
-const ids = (plans: readonly CellPlan[]): string[] => plans.map(cellId);
+const ids = (plans: readonly CellPlan<{ readonly name: string }>[]): string[] => plans.map(cellId);
 
 function thrown(fn: () => unknown): unknown {
   try {
@@ -105,6 +105,17 @@ describe('planCells', () => {
       'm()/pool@4',
       'm()/pool@10',
     ]);
+  });
+
+  it('plans strategy descriptors that cannot run here the same way, keeping each descriptor', () => {
+    const page = { name: 'web-worker', where: 'page' } as const;
+    const plans: CellPlan<typeof page | { readonly name: 'sequential' }>[] = planCells({
+      workloads: [planned('c', 'cpu')],
+      strategies: [{ name: 'sequential' }, page],
+      cores: 4,
+    });
+    expect(ids(plans)).toEqual(['c()/sequential@1', 'c()/web-worker@4']);
+    expect(plans[1]?.strategy).toBe(page);
   });
 
   it('deduplicates the mixed defaults when cores = 10', () => {

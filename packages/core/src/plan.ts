@@ -2,12 +2,16 @@ import { ParalabError } from './errors.js';
 import type { Strategy, WorkloadRef } from './strategy.js';
 import type { AnyWorkload, ParamValue, WorkloadKind } from './workload.js';
 
-/** One cell to measure: a workload with resolved parameters, a strategy and a concurrency. */
-export interface CellPlan {
+/**
+ * One cell to measure: a workload with resolved parameters, a strategy and a concurrency. `S` is what
+ * stands for the strategy: a runnable `Strategy` here, or a descriptor with a `name` when the cells run
+ * elsewhere (in a page, say).
+ */
+export interface CellPlan<S = Strategy> {
   readonly workload: AnyWorkload;
   readonly ref: WorkloadRef;
   readonly params: Readonly<Record<string, ParamValue>>;
-  readonly strategy: Strategy;
+  readonly strategy: S;
   readonly concurrency: number;
 }
 
@@ -18,10 +22,10 @@ export interface PlannedWorkload {
   readonly params: Readonly<Record<string, ParamValue>>;
 }
 
-/** What to cross: workloads × strategies × concurrency levels. */
-export interface PlanOptions {
+/** What to cross: workloads × strategies (or strategy descriptors, see `CellPlan`) × concurrency levels. */
+export interface PlanOptions<S = Strategy> {
   readonly workloads: readonly PlannedWorkload[];
-  readonly strategies: readonly Strategy[];
+  readonly strategies: readonly S[];
   /** Concurrency levels; when absent, `defaultConcurrency` of each workload's kind. */
   readonly concurrency?: readonly number[];
   /** Cores the runtime can use (`availableParallelism`), for the defaults. */
@@ -40,9 +44,12 @@ export function defaultConcurrency(kind: WorkloadKind, cores: number): number[] 
 
 /**
  * Crosses workloads, strategies and concurrency levels into cells. `sequential` gets one cell per
- * workload (its concurrency is always 1): it is the baseline of every speedup.
+ * workload (its concurrency is always 1): it is the baseline of every speedup. Only a strategy's `name`
+ * is read, so descriptors of strategies that run elsewhere plan the same way.
  */
-export function planCells(options: PlanOptions): CellPlan[] {
+export function planCells<S extends { readonly name: string } = Strategy>(
+  options: PlanOptions<S>,
+): CellPlan<S>[] {
   if (options.workloads.length === 0) throw new ParalabError('ERR_OPTION', 'no workloads selected');
   if (options.strategies.length === 0) throw new ParalabError('ERR_OPTION', 'no strategies selected');
   if (options.concurrency?.length === 0) throw new RangeError('options.concurrency must not be empty');
@@ -51,7 +58,7 @@ export function planCells(options: PlanOptions): CellPlan[] {
       throw new RangeError(`options.concurrency must hold positive integers, got ${level}`);
     }
   }
-  const plans: CellPlan[] = [];
+  const plans: CellPlan<S>[] = [];
   for (const planned of options.workloads) {
     const levels = [
       ...new Set(options.concurrency ?? defaultConcurrency(planned.workload.kind, options.cores)),
@@ -72,7 +79,7 @@ export function paramsKey(params: Readonly<Record<string, ParamValue>>): string 
     .join(',');
 }
 
-/** The stable id of a cell: `workload(params)/strategy@concurrency`. */
-export function cellId(plan: CellPlan): string {
+/** The stable id of a cell: `workload(params)/strategy@concurrency` (only the strategy's `name` is read). */
+export function cellId(plan: CellPlan<{ readonly name: string }>): string {
   return `${plan.workload.id}(${paramsKey(plan.params)})/${plan.strategy.name}@${plan.concurrency}`;
 }

@@ -15,7 +15,17 @@ export interface MachineInfo {
 /** What a runner knows at the end of a run; `createResults` adds the rest. */
 export interface ResultsInput {
   toolVersion: string;
-  runtime: { name: string; version: string };
+  /** The runtime; browser runners add what the page saw (see the results schema's `runtime`). */
+  runtime: {
+    name: string;
+    version: string;
+    /** `navigator.userAgent`. */
+    userAgent?: string;
+    /** `crossOriginIsolated`: SharedArrayBuffer existed and the timer was fine-grained. */
+    crossOriginIsolated?: boolean;
+    /** `navigator.hardwareConcurrency`, an integer >= 1. */
+    hardwareConcurrency?: number;
+  };
   machine: MachineInfo;
   timer: { source: string; resolutionMs: number };
   startedAt: Date;

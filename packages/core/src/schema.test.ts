@@ -117,6 +117,20 @@ describe('parseResults', () => {
     expect(parseResults(JSON.parse(text), 'node.json')).toEqual(valid);
   });
 
+  it('accepts what browser runners add (runtime facts, long tasks) and keeps it through JSON', () => {
+    const runtime = {
+      name: 'chromium',
+      version: '131.0.6778.33',
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/131.0.6778.33',
+      crossOriginIsolated: true,
+      hardwareConcurrency: 8,
+    };
+    const cell: Cell = { ...okCell, metrics: { longTasks: { count: 2, totalMs: 130.5, maxMs: 80 } } };
+    const results = createResults(input({ runtime, cells: [cell] }));
+    expect(results.runtime).toEqual(runtime);
+    expect(parseResults(JSON.parse(JSON.stringify(results)), 'chromium.json')).toEqual(results);
+  });
+
   it('accepts an interrupted run with no cells and no end time', () => {
     const partial = createResults(input({ complete: false, cells: [], finishedAt: undefined }));
     expect(parseResults(partial)).toEqual(partial);
@@ -193,6 +207,27 @@ describe('parseResults', () => {
         delete d.cells;
       },
       'node.json: cells: Invalid input: expected array, received undefined',
+    ],
+    [
+      'a runtime.crossOriginIsolated that is not a boolean',
+      (d: Json) => {
+        d.runtime.crossOriginIsolated = 'yes';
+      },
+      'node.json: runtime.crossOriginIsolated: Invalid input: expected boolean, received string',
+    ],
+    [
+      'a runtime.hardwareConcurrency of 0',
+      (d: Json) => {
+        d.runtime.hardwareConcurrency = 0;
+      },
+      'node.json: runtime.hardwareConcurrency: Too small: expected number to be >=1',
+    ],
+    [
+      'a fractional long-task count',
+      (d: Json) => {
+        d.cells[0].metrics = { longTasks: { count: 1.5, totalMs: 60, maxMs: 60 } };
+      },
+      'node.json: cells[0].metrics.longTasks.count: Invalid input: expected int, received number',
     ],
     [
       'a missing schemaVersion',
@@ -295,6 +330,28 @@ describe('resultsJsonSchema', () => {
       minimum: 0,
       description: 'one sample: the wall time of one batch of tasks, in milliseconds',
     });
+  });
+
+  it('describes the optional fields browser runners record', () => {
+    const runtime = schema.properties.runtime;
+    expect(runtime.required).toEqual(['name', 'version']);
+    expect(runtime.properties.crossOriginIsolated).toEqual({
+      type: 'boolean',
+      description:
+        'The page was cross-origin isolated, so SharedArrayBuffer existed and the timer was fine-grained; recorded by browser runners',
+    });
+    expect(Object.keys(runtime.properties)).toEqual([
+      'name',
+      'version',
+      'userAgent',
+      'crossOriginIsolated',
+      'hardwareConcurrency',
+    ]);
+    const longTasks = schema.properties.cells.items.properties.metrics.properties.longTasks;
+    expect([longTasks.description, longTasks.required]).toEqual([
+      "Main-thread long tasks (over 50 ms, PerformanceObserver 'longtask') during the samples: what a user feels as jank (browsers)",
+      ['count', 'totalMs', 'maxMs'],
+    ]);
   });
 
   it('is plain JSON (survives a round trip unchanged)', () => {

@@ -66,6 +66,16 @@ const metricsSchema = z
       .describe(
         'Estimated bytes copied between threads or processes per sample (inputs and outputs); 0 when shared',
       ),
+    longTasks: z
+      .object({
+        count: z.number().int().min(0).describe('Long tasks seen'),
+        totalMs: ms('their summed duration'),
+        maxMs: ms('the longest one'),
+      })
+      .optional()
+      .describe(
+        "Main-thread long tasks (over 50 ms, PerformanceObserver 'longtask') during the samples: what a user feels as jank (browsers)",
+      ),
     source: z.string().optional().describe('How the metrics were read (APIs used)'),
   })
   .describe('Resource use of the cell while sampling');
@@ -122,7 +132,26 @@ export const resultsSchema = z
     schemaVersion: z.literal(SCHEMA_VERSION).describe('Version of this format'),
     tool: z.object({ name: z.literal('paralab'), version: z.string() }).describe('What wrote the file'),
     runtime: z
-      .object({ name: z.string().min(1), version: z.string().min(1) })
+      .object({
+        name: z.string().min(1),
+        version: z.string().min(1),
+        userAgent: z
+          .string()
+          .optional()
+          .describe("The page's `navigator.userAgent`; recorded by browser runners"),
+        crossOriginIsolated: z
+          .boolean()
+          .optional()
+          .describe(
+            'The page was cross-origin isolated, so SharedArrayBuffer existed and the timer was fine-grained; recorded by browser runners',
+          ),
+        hardwareConcurrency: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe('`navigator.hardwareConcurrency` as the page saw it; recorded by browser runners'),
+      })
       .describe('Runtime that executed the workloads (node, bun, chromium ...)'),
     machine: z
       .object({

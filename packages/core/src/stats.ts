@@ -128,6 +128,18 @@ export function medianCi(
   return { lo: sorted[k - 1] as number, hi: sorted[n - k] as number, confidence: 1 - 2 * lowerTail };
 }
 
+/**
+ * Width of the 95% CI of the median relative to the middle sample (`sorted[floor(n / 2)]`): what the
+ * sampling loops compare with `profile.targetCiWidth`. Infinity when that sample is 0 or less. Throws
+ * RangeError on an empty sample.
+ */
+export function relativeCiWidth(samples: readonly number[]): number {
+  const sorted = sortedCopy(samples);
+  const ci = medianCi(sorted);
+  const mid = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return mid > 0 ? (ci.hi - ci.lo) / mid : Number.POSITIVE_INFINITY;
+}
+
 function resampledMedian(samples: readonly number[], rng: Rng, scratch: number[]): number {
   const n = samples.length;
   for (let i = 0; i < n; i++) scratch[i] = samples[Math.floor(rng() * n)] as number;

@@ -2,8 +2,7 @@ import { type ChildProcess, execFile, fork } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { type ExternalUsage, ParalabError, type WorkloadRef } from '@paralab/core';
-import type { TaskPort } from './_dispatch.js';
+import { type ExternalUsage, ParalabError, type TaskPort, type WorkloadRef } from '@paralab/core';
 import { CHILD_SETUP_ENV, type ChildSetup, type FromChild, type FromWorker } from './protocol.js';
 
 /** The script every child process runs (the built file: children never load TypeScript sources of paralab). */

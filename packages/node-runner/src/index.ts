@@ -1,5 +1,6 @@
+// Portable pieces that moved to core (the browser runner shares them), re-exported under their old names.
+export { dispatchBatch, firstLine, runPoolBatch, type TaskPort } from '@paralab/core';
 export { addUsage, CHILD_ENTRY, describeExit, KILL_GRACE_MS, NO_USAGE, processUsage } from './_children.js';
-export { dispatchBatch, type TaskPort } from './_dispatch.js';
 export {
   CALIBRATION_WORKLOAD,
   type CalibrationOptions,
@@ -7,10 +8,13 @@ export {
   type CalibrationSession,
   type Channel,
   calibrate,
+  MIN_CALIBRATION_SAMPLES,
   nodeCalibrationProbes,
   type Peer,
+  type ProbeRunOptions,
   type ProbeScope,
   payloadRoundtripProbe,
+  runCalibrationProbe,
   timerResolutionProbe,
 } from './calibration/index.js';
 export type { FromCalibrationPeer, ToCalibrationPeer } from './calibration/protocol.js';
@@ -41,7 +45,6 @@ export {
   strategyNamed,
   workloadCatalog,
 } from './select.js';
-export { firstLine, runPoolBatch } from './strategies/_pool.js';
 export { hybridStrategy } from './strategies/hybrid.js';
 export { nodeStrategies } from './strategies/index.js';
 export { piscinaStrategy } from './strategies/piscina.js';

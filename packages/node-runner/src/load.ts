@@ -23,10 +23,15 @@ const NATIVE_TYPESCRIPT = 'Bun' in globalThis;
 /**
  * Turns what a user typed (`./bench/my-workload.ts`, `/abs/path.js`, `file:` URL, a package name) into a
  * specifier that every worker and child process can import: a `file:` URL for files and for packages
- * resolved from `cwd`. paralab's own built-in module is kept as is.
+ * resolved from `cwd`. paralab's own built-in modules (`builtins`, default `BUILTIN_MODULES`) are kept as
+ * they are.
  */
-export function resolveModuleSpecifier(specifier: string, cwd: string = process.cwd()): string {
-  if (BUILTIN_MODULES.includes(specifier) || specifier.startsWith('file:')) return specifier;
+export function resolveModuleSpecifier(
+  specifier: string,
+  cwd: string = process.cwd(),
+  builtins: readonly string[] = BUILTIN_MODULES,
+): string {
+  if (builtins.includes(specifier) || specifier.startsWith('file:')) return specifier;
   if (specifier.startsWith('.') || isAbsolute(specifier)) return pathToFileURL(resolve(cwd, specifier)).href;
   try {
     return pathToFileURL(createRequire(resolve(cwd, 'package.json')).resolve(specifier)).href;

@@ -1,5 +1,5 @@
 import { arch, availableParallelism, cpus, platform, totalmem } from 'node:os';
-import type { MachineInfo } from '@paralab/core';
+import { type MachineInfo, measureTimerResolution } from '@paralab/core';
 
 /** The machine this process runs on, as core's results schema records it. */
 export function machineInfo(): MachineInfo {
@@ -16,15 +16,8 @@ export function machineInfo(): MachineInfo {
 
 /**
  * The smallest step `performance.now()` takes here, in ms: the least non-zero difference between
- * successive readings over `tries` attempts.
+ * successive readings over `tries` attempts (core's `measureTimerResolution`).
  */
 export function timerResolutionMs(tries = 200): number {
-  let smallest = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < tries; i++) {
-    const start = performance.now();
-    let next = performance.now();
-    while (next === start) next = performance.now();
-    smallest = Math.min(smallest, next - start);
-  }
-  return smallest;
+  return measureTimerResolution(tries);
 }

@@ -1,19 +1,12 @@
-import type { WorkloadRef } from '@paralab/core';
+import type { FromWorker, ToWorker, WorkloadRef } from '@paralab/core/workload';
+
+// The task messages are core's (its dispatcher speaks them, in every runner); re-exported for the entries.
+export type { FromWorker, ToWorker };
 
 /** What a worker is started with (`workerData`). */
 export interface WorkerSetup {
   readonly ref: WorkloadRef;
 }
-
-/** Messages from the main thread to a worker. */
-export type ToWorker = { readonly type: 'paralab:task'; readonly id: number; readonly input: unknown };
-
-/** Messages from a worker to the main thread. */
-export type FromWorker =
-  | { readonly type: 'paralab:ready' }
-  | { readonly type: 'paralab:result'; readonly id: number; readonly output: unknown }
-  | { readonly type: 'paralab:error'; readonly id: number; readonly message: string }
-  | { readonly type: 'paralab:fatal'; readonly message: string };
 
 /** The environment variable a child process reads its `ChildSetup` from (JSON). */
 export const CHILD_SETUP_ENV = 'PARALAB_CHILD_SETUP';

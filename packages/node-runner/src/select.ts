@@ -18,23 +18,30 @@ export interface CatalogEntry {
   readonly module: string;
 }
 
-/** What the user asked for (all optional); see `NodeRunOptions`. */
-export interface Selection {
+/** What a strategy is known by when planning: a runnable `Strategy`, or a descriptor of one run elsewhere. */
+type Named = { readonly name: string };
+
+/** What the user asked for (all optional); see `NodeRunOptions`. `S` as in `Offer`. */
+export interface Selection<S extends Named = Strategy> {
   readonly workloads?: readonly string[];
   readonly modules?: readonly string[];
-  readonly strategies?: readonly (string | Strategy)[];
+  readonly strategies?: readonly (string | S)[];
   readonly concurrency?: readonly number[];
   readonly params?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly cwd?: string;
 }
 
-/** Every workload on offer: the built-ins, then each module's (a later id replaces an earlier one). */
+/**
+ * Every workload on offer: the built-ins (`builtins`, default `BUILTIN_MODULES`), then each module's (a
+ * later id replaces an earlier one).
+ */
 export async function workloadCatalog(
   modules: readonly string[] = [],
   cwd?: string,
+  builtins: readonly string[] = BUILTIN_MODULES,
 ): Promise<CatalogEntry[]> {
   const catalog = new Map<string, CatalogEntry>();
-  const specifiers = [...BUILTIN_MODULES, ...modules.map((m) => resolveModuleSpecifier(m, cwd))];
+  const specifiers = [...builtins, ...modules.map((m) => resolveModuleSpecifier(m, cwd, builtins))];
   for (const module of specifiers) {
     for (const workload of workloadsOf(await importModule(module)))
       catalog.set(workload.id, { workload, module });
@@ -43,7 +50,7 @@ export async function workloadCatalog(
 }
 
 /** Looks a strategy up by name among `offered`; an unknown name is a `ParalabError` listing the valid ones. */
-export function strategyNamed(entry: string | Strategy, offered: readonly Strategy[]): Strategy {
+export function strategyNamed<S extends Named = Strategy>(entry: string | S, offered: readonly S[]): S {
   if (typeof entry !== 'string') return entry;
   const found = offered.find((s) => s.name === entry);
   if (found) return found;
@@ -51,23 +58,35 @@ export function strategyNamed(entry: string | Strategy, offered: readonly Strate
   throw new ParalabError('ERR_UNKNOWN_STRATEGY', `unknown strategy "${entry}" (choose from: ${valid})`);
 }
 
-/** What a runtime offers: its strategies and its default plan. */
-export interface Offer {
-  readonly strategies: readonly Strategy[];
+/**
+ * What a runtime offers: its strategies and its default plan. `S` is what stands for a strategy: a
+ * runnable `Strategy` (default), or a descriptor with a `name` when the cells run elsewhere (in a page).
+ */
+export interface Offer<S extends Named = Strategy> {
+  readonly strategies: readonly S[];
   readonly plan: (cores: number) => PlanEntry[];
+  /** The modules of built-in workloads (offered first, never "own" modules); default `BUILTIN_MODULES`. */
+  readonly builtinModules?: readonly string[];
 }
 
 /** A plan entry whose strategies may be objects (a user's own) as well as names. */
-type Entry = Omit<PlanEntry, 'strategies'> & { readonly strategies: readonly (string | Strategy)[] };
+type Entry<S extends Named> = Omit<PlanEntry, 'strategies'> & {
+  readonly strategies: readonly (string | S)[];
+};
 
 /**
  * The cells to measure. When strategies are chosen or modules given: every selected workload × every
  * selected strategy × the concurrency levels (default by kind). Otherwise: the default plan (see
  * `defaultNodePlan`), narrowed to the named workloads, with the given concurrency levels if any.
  */
-export async function selectCells(selection: Selection, offer: Offer, cores: number): Promise<CellPlan[]> {
-  const catalog = await workloadCatalog(selection.modules, selection.cwd);
-  const named = (entry: string | Strategy): Strategy => strategyNamed(entry, offer.strategies);
+export async function selectCells<S extends Named = Strategy>(
+  selection: Selection<S>,
+  offer: Offer<S>,
+  cores: number,
+): Promise<CellPlan<S>[]> {
+  const builtins = offer.builtinModules ?? BUILTIN_MODULES;
+  const catalog = await workloadCatalog(selection.modules, selection.cwd, builtins);
+  const named = (entry: string | S): S => strategyNamed(entry, offer.strategies);
   const strategies = selection.strategies?.map(named);
   const cross = strategies !== undefined || (selection.modules?.length ?? 0) > 0;
   const known = (id: string): CatalogEntry => findEntry(catalog, id);
@@ -78,11 +97,11 @@ export async function selectCells(selection: Selection, offer: Offer, cores: num
     }
     known(id);
   }
-  const entries = cross
-    ? crossEntries(selection, catalog, strategies ?? [...offer.strategies], cores)
+  const entries: Entry<S>[] = cross
+    ? crossEntries(selection, catalog, strategies ?? [...offer.strategies], cores, builtins)
     : narrowPlan(offer.plan(cores), selection);
   if (entries.length === 0) throw new ParalabError('ERR_OPTION', 'the selection leaves no cell to measure');
-  const cells = new Map<string, CellPlan>();
+  const cells = new Map<string, CellPlan<S>>();
   for (const entry of entries) {
     const { workload, module } = known(entry.workload);
     const params = resolveParams(workload, { ...entry.params, ...selection.params?.[entry.workload] });
@@ -107,13 +126,14 @@ function findEntry(catalog: readonly CatalogEntry[], id: string): CatalogEntry {
   throw new ParalabError('ERR_UNKNOWN_WORKLOAD', `unknown workload "${id}" (choose from: ${valid})`);
 }
 
-function crossEntries(
-  selection: Selection,
+function crossEntries<S extends Named>(
+  selection: Selection<S>,
   catalog: readonly CatalogEntry[],
-  strategies: Strategy[],
+  strategies: S[],
   cores: number,
-): Entry[] {
-  const own = catalog.filter((entry) => !BUILTIN_MODULES.includes(entry.module));
+  builtins: readonly string[],
+): Entry<S>[] {
+  const own = catalog.filter((entry) => !builtins.includes(entry.module));
   const ids =
     selection.workloads ?? (selection.modules?.length ? own : catalog).map((entry) => entry.workload.id);
   return ids.map((id) => ({
@@ -124,7 +144,7 @@ function crossEntries(
   }));
 }
 
-function narrowPlan(plan: PlanEntry[], selection: Selection): Entry[] {
+function narrowPlan(plan: PlanEntry[], selection: Selection<Named>): PlanEntry[] {
   return plan
     .filter((entry) => !selection.workloads || selection.workloads.includes(entry.workload))
     .map((entry) => ({ ...entry, concurrency: selection.concurrency ?? entry.concurrency }));

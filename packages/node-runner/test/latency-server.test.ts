@@ -74,6 +74,17 @@ describe('latency server', () => {
     expect(response.status).toBe(400);
   });
 
+  it.each([
+    ['/latency/0/1', 200],
+    ['/doc/0/1/64', 200],
+    ['/doc/0/1/999999999', 400],
+    ['/nope', 404],
+  ])('lets any origin read %s (status %i): a cross-origin isolated page fetches it', async (path, status) => {
+    const response = await fetch(`${server.url}${path}`);
+    await response.text();
+    expect([response.status, response.headers.get('access-control-allow-origin')]).toEqual([status, '*']);
+  });
+
   it('runs the http workload end to end, verified', async () => {
     const { params, inputs, outputs } = await runSample(
       http as AnyWorkload,

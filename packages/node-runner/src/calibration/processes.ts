@@ -1,7 +1,7 @@
 import type { ForkOptions } from 'node:child_process';
 import { ParalabError } from '@paralab/core';
 import type { FromCalibrationPeer, ToCalibrationPeer } from './protocol.js';
-import type { CalibrationProbe } from './run-probe.js';
+import type { CalibrationProbe } from './scope.js';
 
 const ENTRY = new URL('../entry/calibration-child.js', import.meta.url);
 

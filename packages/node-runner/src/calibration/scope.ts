@@ -1,7 +1,12 @@
 import { type ChildProcess, type ForkOptions, fork } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { CancelToken, ParalabError } from '@paralab/core';
+import {
+  CancelToken,
+  type CalibrationProbe as CoreCalibrationProbe,
+  ParalabError,
+  type ProbeScopeBase,
+} from '@paralab/core';
 
 /** A worker thread or a child process started by a calibration probe. */
 export type Peer = Worker | ChildProcess;
@@ -19,9 +24,7 @@ export interface Channel<T> {
  * What a calibration probe starts things through. Every worker and child process started here is
  * terminated when the probe ends, whether it succeeded, threw or was stopped by the watchdog.
  */
-export interface ProbeScope {
-  /** Cancelled when the probe's watchdog fires or the run is interrupted. */
-  readonly cancel: CancelToken;
+export interface ProbeScope extends ProbeScopeBase {
   /** Starts a worker thread (`new Worker(entry, options)`); throws once the probe is cancelled. */
   worker(entry: URL | string, options?: WorkerOptions): Worker;
   /** Starts a child process (`child_process.fork(module, [], options)`); throws once cancelled. */
@@ -31,6 +34,9 @@ export interface ProbeScope {
   /** Terminates a worker (or SIGKILLs a child) now and resolves once it has exited. */
   release(peer: Peer): Promise<void>;
 }
+
+/** A Node calibration probe: core's probe, given a scope that starts worker threads and child processes. */
+export type CalibrationProbe = CoreCalibrationProbe<ProbeScope>;
 
 /** The scope of one probe run; `close` ends everything it started. */
 export class Scope implements ProbeScope {

@@ -1,8 +1,7 @@
 import type { Worker } from 'node:worker_threads';
-import { ParalabError } from '@paralab/core';
+import { type CalibrationSession, ParalabError } from '@paralab/core';
 import type { FromCalibrationPeer, ToCalibrationPeer } from './protocol.js';
-import type { CalibrationProbe, CalibrationSession } from './run-probe.js';
-import type { Channel, ProbeScope } from './scope.js';
+import type { CalibrationProbe, Channel, ProbeScope } from './scope.js';
 
 const ENTRY = new URL('../entry/calibration-worker.js', import.meta.url);
 

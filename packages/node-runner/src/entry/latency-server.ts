@@ -32,8 +32,16 @@ function cachedDocument(id: number, size: number): string {
   return text;
 }
 
+/**
+ * Every response may be read by any origin: a page served from another 127.0.0.1 port (the browser runner,
+ * cross-origin isolated) fetches from here.
+ */
 function send(response: ServerResponse, status: number, type: string, body: string): void {
-  response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  response.writeHead(status, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    'access-control-allow-origin': '*',
+  });
   response.end(body);
 }
 

@@ -1,8 +1,7 @@
 // A raw worker_threads worker: loads one workload, then runs tasks as they arrive, one message each
 // (cloned, or with buffers transferred), or in place on shared memory for the `shared` strategy.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type AnyWorkload, toError } from '@paralab/core/workload';
-import { transferList } from '../_views.js';
+import { type AnyWorkload, toError, transferList } from '@paralab/core/workload';
 import { loadWorkload } from '../load.js';
 import type {
   FromWorker,

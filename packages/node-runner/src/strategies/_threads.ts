@@ -1,10 +1,16 @@
 // paralab's own raw worker_threads machinery, shared by `worker`, `worker-pipelined`, `transfer` and
 // `shared`: starting N workers that load the workload, listening to them for one batch (shared), and
-// the adapter that hands them to the one dispatcher (`../_dispatch.ts`) under either in-flight policy.
+// the adapter that hands them to the one dispatcher (core's `dispatchBatch`) under either in-flight policy.
 import { Worker } from 'node:worker_threads';
-import { type CancelToken, ParalabError, type WorkloadRef } from '@paralab/core';
-import { dispatchBatch, type InFlight, type TaskPort } from '../_dispatch.js';
-import { transferList } from '../_views.js';
+import {
+  type CancelToken,
+  dispatchBatch,
+  type InFlight,
+  ParalabError,
+  type TaskPort,
+  transferList,
+  type WorkloadRef,
+} from '@paralab/core';
 import type { FromWorker, ToThread, WorkerSetup } from '../protocol.js';
 
 const ENTRY = new URL('../entry/worker.js', import.meta.url);

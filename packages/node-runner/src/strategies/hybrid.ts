@@ -2,15 +2,13 @@ import { availableParallelism } from 'node:os';
 import {
   CancelToken,
   ParalabError,
-  runLanes,
+  runSplitBatch,
   type Strategy,
   type StrategyInstance,
   toError,
-  type WorkloadSplit,
 } from '@paralab/core';
 import { Piscina, version as VERSION } from 'piscina';
 import type { WorkerSetup } from '../protocol.js';
-import { batchStop, firstLine } from './_pool.js';
 
 const TASK_MODULE = new URL('../entry/piscina-task.js', import.meta.url).href;
 
@@ -63,7 +61,7 @@ export const hybridStrategy: Strategy = {
         serialization: 'structured-clone',
       },
       runBatch: (inputs, cancel) =>
-        runHybrid(inputs, concurrency, [cancel, broken], split, (intermediate) => pool.run(intermediate)),
+        runSplitBatch(inputs, concurrency, [cancel, broken], split, (intermediate) => pool.run(intermediate)),
       async close() {
         closing = true;
         await pool.destroy();
@@ -71,42 +69,3 @@ export const hybridStrategy: Strategy = {
     };
   },
 };
-
-/** Runs the I/O phases `ioInFlight` at a time and hands each result's CPU phase to `cpu` at once. */
-async function runHybrid(
-  inputs: readonly unknown[],
-  ioInFlight: number,
-  cancels: readonly CancelToken[],
-  split: WorkloadSplit<unknown, unknown>,
-  cpu: (intermediate: unknown) => Promise<unknown>,
-): Promise<unknown[]> {
-  const outputs: unknown[] = new Array(inputs.length);
-  const stop = batchStop(cancels);
-  const cpuPhases: Promise<void>[] = [];
-  const failed = (i: number, phase: string) => (thrown: unknown) => {
-    throw stop.fail(
-      new ParalabError(
-        'ERR_TASK',
-        `task ${i} failed in its ${phase} phase: ${firstLine(toError(thrown).message)}`,
-      ),
-    );
-  };
-  try {
-    const ioPhases = runLanes(inputs.length, ioInFlight, stop.token, async (i) => {
-      const intermediate = await split.io(inputs[i]).catch(failed(i, 'io'));
-      const phase = cpu(intermediate).then(
-        (output) => {
-          outputs[i] = output;
-        },
-        failed(i, 'cpu'),
-      );
-      phase.catch(() => {}); // reported through `stop`; awaited below
-      cpuPhases.push(phase);
-    });
-    await Promise.race([ioPhases, stop.stopped]);
-    await Promise.race([Promise.all(cpuPhases), stop.stopped]);
-    return outputs;
-  } finally {
-    stop.release();
-  }
-}

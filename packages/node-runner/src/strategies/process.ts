@@ -1,6 +1,5 @@
-import { ParalabError, type Strategy, type StrategyInstance } from '@paralab/core';
+import { dispatchBatch, ParalabError, type Strategy, type StrategyInstance } from '@paralab/core';
 import { assertChildEntry, childPort, processUsage, startChildren, stopChildren } from '../_children.js';
-import { dispatchBatch } from '../_dispatch.js';
 
 /**
  * A warm pool of N child processes (`child_process.fork`), each with the workload loaded, given one task at

@@ -3,11 +3,11 @@ import {
   type AnyWorkload,
   bug,
   type CancelToken,
+  copyViews,
   ParalabError,
   type Strategy,
   type StrategyInstance,
 } from '@paralab/core';
-import { copyViews } from '../_views.js';
 import type { ToThread } from '../protocol.js';
 import { BatchWatch, startWorkers, terminateAll } from './_threads.js';
 

@@ -1,7 +1,14 @@
-import { CancelToken, ParalabError, type Strategy, type StrategyInstance, toError } from '@paralab/core';
+import {
+  CancelToken,
+  firstLine,
+  ParalabError,
+  runPoolBatch,
+  type Strategy,
+  type StrategyInstance,
+  toError,
+} from '@paralab/core';
 import { Tinypool, type TinypoolWorker } from 'tinypool';
 import type { WorkerSetup } from '../protocol.js';
-import { firstLine, runPoolBatch } from './_pool.js';
 
 const TASK_MODULE = new URL('../entry/tinypool-task.js', import.meta.url).href;
 

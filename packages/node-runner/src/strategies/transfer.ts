@@ -1,5 +1,4 @@
-import type { Strategy, StrategyInstance } from '@paralab/core';
-import { copyViews } from '../_views.js';
+import { copyViews, type Strategy, type StrategyInstance } from '@paralab/core';
 import { dispatch, postTransferred, startWorkers, terminateAll } from './_threads.js';
 
 /**

@@ -1,9 +1,15 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { ParalabError, type Strategy, type StrategyInstance, toError } from '@paralab/core';
+import {
+  firstLine,
+  ParalabError,
+  runPoolBatch,
+  type Strategy,
+  type StrategyInstance,
+  toError,
+} from '@paralab/core';
 import { pool as createPool, type Pool, TerminateError } from 'workerpool';
 import type { WorkerSetup } from '../protocol.js';
-import { firstLine, runPoolBatch } from './_pool.js';
 
 const SCRIPT = fileURLToPath(new URL('../entry/workerpool-worker.js', import.meta.url));
 const VERSION = (createRequire(import.meta.url)('workerpool/package.json') as { version: string }).version;

@@ -1,6 +1,7 @@
-// Finding and copying the typed arrays in a task's input or output, for the `transfer` and `shared`
-// strategies. The walk is shallow on purpose: the value itself, the fields of a plain object or items of an
-// array, and one level below that. Deeper structures are sent as they are (cloned).
+// Finding and copying the typed arrays in a task's input or output, for the strategies that transfer
+// buffers or put them on shared memory (Node's `transfer` and `shared`, Web Workers in a page). The walk
+// is shallow on purpose: the value itself, the fields of a plain object or items of an array, and one
+// level below that. Deeper structures are sent as they are (cloned).
 
 /** How deep below the value itself the walk looks: `input.pixels` (1), `input.layers[0]` (2). */
 const DEPTH = 2;
@@ -37,14 +38,43 @@ function collect(value: unknown, found: Set<ArrayBuffer>, depth: number): void {
   }
 }
 
+/** A typed-array constructor, as `copyView` calls it: a view over a whole buffer. */
+type ViewConstructor = new (buffer: ArrayBufferLike) => ArrayBufferView;
+
+/** The standard typed arrays: a copy is made with the nearest of these in a view's prototype chain. */
+const STANDARD_VIEWS: ReadonlySet<unknown> = new Set<unknown>([
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
+]);
+
 function copyView(view: ArrayBufferView, allocate: BufferFactory): ArrayBufferView {
   const buffer = allocate(view.byteLength);
   new Uint8Array(buffer).set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
   if (view instanceof DataView) return new DataView(buffer);
-  // A Node Buffer arrives in a worker as a plain Uint8Array anyway (and `new Buffer()` is deprecated).
-  if (Buffer.isBuffer(view)) return new Uint8Array(buffer);
-  const TypedArray = view.constructor as new (buffer: ArrayBufferLike) => ArrayBufferView;
-  return new TypedArray(buffer);
+  const View = standardConstructor(view);
+  return new View(buffer);
+}
+
+/**
+ * `view`'s constructor if it is a standard typed array, else the nearest standard one it extends: a
+ * subclass (a Node `Buffer`, which arrives in a worker as a plain Uint8Array anyway) is copied as that
+ * standard array. A view of no standard kind (one newer than this list) keeps its own constructor.
+ */
+function standardConstructor(view: ArrayBufferView): ViewConstructor {
+  const own: unknown = view.constructor;
+  for (let candidate = own; typeof candidate === 'function'; candidate = Object.getPrototypeOf(candidate)) {
+    if (STANDARD_VIEWS.has(candidate)) return candidate as ViewConstructor;
+  }
+  return own as ViewConstructor;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,10 @@
-// What the pool-library strategies (workerpool, tinypool, hybrid's piscina) share: a batch that stops at
-// the first failure or at the watchdog's cancellation, without waiting for tasks still in the pool.
-import { CancelToken, runLanes, toError } from '@paralab/core';
+// What the pool-library strategies (workerpool, tinypool, hybrid's piscina, a page's worker pools) share:
+// a batch that stops at the first failure or at the watchdog's cancellation, without waiting for tasks
+// still in the pool; and the split batch (I/O phases here, CPU phases handed to a pool).
+import { CancelToken } from './cancel.js';
+import { ParalabError, toError } from './errors.js';
+import { runLanes } from './strategy.js';
+import type { WorkloadSplit } from './workload.js';
 
 /** A batch's own stop: cancelled by the caller's token, or by the batch itself at its first failure. */
 export interface BatchStop {
@@ -65,4 +69,49 @@ export async function runPoolBatch(
 /** The first line of an error message (libraries append multi-line diagnostics). */
 export function firstLine(message: string): string {
   return message.split('\n')[0]?.trim() ?? '';
+}
+
+/**
+ * Runs one batch of a split workload (`workload.split`): the I/O phases `ioInFlight` at a time (via
+ * `runLanes`), and each task's CPU phase handed to `cpu` the moment its I/O phase ends, while the other
+ * I/O phases go on. Resolves with the outputs in input order. The first failure stops the batch and
+ * rejects with a one-line `ERR_TASK` error, `task 3 failed in its io phase: ...` (or `cpu phase`), as
+ * does the cancellation of any of `cancels`; CPU phases still running are not waited for.
+ */
+export async function runSplitBatch(
+  inputs: readonly unknown[],
+  ioInFlight: number,
+  cancels: readonly CancelToken[],
+  split: WorkloadSplit<unknown, unknown>,
+  cpu: (intermediate: unknown) => Promise<unknown>,
+): Promise<unknown[]> {
+  const outputs: unknown[] = new Array(inputs.length);
+  const stop = batchStop(cancels);
+  const cpuPhases: Promise<void>[] = [];
+  const failed = (i: number, phase: string) => (thrown: unknown) => {
+    throw stop.fail(
+      new ParalabError(
+        'ERR_TASK',
+        `task ${i} failed in its ${phase} phase: ${firstLine(toError(thrown).message)}`,
+      ),
+    );
+  };
+  try {
+    const ioPhases = runLanes(inputs.length, ioInFlight, stop.token, async (i) => {
+      const intermediate = await split.io(inputs[i]).catch(failed(i, 'io'));
+      const phase = cpu(intermediate).then(
+        (output) => {
+          outputs[i] = output;
+        },
+        failed(i, 'cpu'),
+      );
+      phase.catch(() => {}); // reported through `stop`; awaited below
+      cpuPhases.push(phase);
+    });
+    await Promise.race([ioPhases, stop.stopped]);
+    await Promise.race([Promise.all(cpuPhases), stop.stopped]);
+    return outputs;
+  } finally {
+    stop.release();
+  }
 }

@@ -1,5 +1,20 @@
-import { type CancelToken, ParalabError, toError } from '@paralab/core';
-import type { FromWorker, ToWorker } from './protocol.js';
+// The one dispatcher every runner's worker strategies go through, and the messages it speaks: a port is
+// anything that runs tasks (a worker thread, a child process, a Web Worker in a page).
+import type { CancelToken } from './cancel.js';
+import { ParalabError, toError } from './errors.js';
+
+/** Messages from the main thread to a worker (or child process): one task, answered by its `id`. */
+export type ToWorker = { readonly type: 'paralab:task'; readonly id: number; readonly input: unknown };
+
+/**
+ * Messages from a worker to the main thread: `ready` once the workload is loaded, a task's `result` or
+ * `error` (by the task's `id`), or `fatal` when the worker cannot run tasks at all.
+ */
+export type FromWorker =
+  | { readonly type: 'paralab:ready' }
+  | { readonly type: 'paralab:result'; readonly id: number; readonly output: unknown }
+  | { readonly type: 'paralab:error'; readonly id: number; readonly message: string }
+  | { readonly type: 'paralab:fatal'; readonly message: string };
 
 /**
  * One thing that runs tasks (a child process, a worker thread), seen by the dispatcher: it can be sent a
