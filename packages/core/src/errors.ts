@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'ERR_UNKNOWN_STRATEGY'
   | 'ERR_RESULTS_INVALID'
   | 'ERR_TIMEOUT'
+  | 'ERR_PAGE'
+  | 'ERR_NO_BROWSER'
   | 'ERR_WORKER'
   | 'ERR_UNSUPPORTED'
   | 'ERR_BUG'

@@ -21,6 +21,7 @@ export { dispatchBatch, type FromWorker, type InFlight, type TaskPort, type ToWo
 export { bug, type ErrorCode, ParalabError, toError } from './errors.js';
 export { findWorkload, isWorkload, workloadsOf } from './find-workload.js';
 export { fingerprint } from './fingerprint.js';
+export { Inbox } from './inbox.js';
 export {
   type LiveCell,
   type MeasureEvent,

@@ -18,7 +18,15 @@ export {
   timerResolutionProbe,
 } from './calibration/index.js';
 export type { FromCalibrationPeer, ToCalibrationPeer } from './calibration/protocol.js';
-export { type CliIdentity, runCli } from './cli/main.js';
+export type { CliOption } from './cli/args.js';
+export {
+  type CliIdentity,
+  type CliRunner,
+  type CliRunOptions,
+  runCli,
+  runnerCli,
+  runtimeRunner,
+} from './cli/main.js';
 export { type LatencyServer, startLatencyServer } from './latency-server.js';
 export { BUILTIN_MODULE, importModule, loadWorkload, resolveModuleSpecifier } from './load.js';
 export { acquireBenchLock, BENCH_LOCK_PATH } from './lock.js';
@@ -39,6 +47,7 @@ export { type NodeRunEvent, type NodeRunOptions, runNode, runOn } from './run.js
 export type { Runtime } from './runtime.js';
 export {
   type CatalogEntry,
+  type ModuleLoader,
   type Offer,
   type Selection,
   selectCells,
@@ -56,4 +65,12 @@ export { transferStrategy } from './strategies/transfer.js';
 export { workerStrategy } from './strategies/worker.js';
 export { workerPipelinedStrategy } from './strategies/worker-pipelined.js';
 export { describeWorkerpoolError, terminateWorkerpool, workerpoolStrategy } from './strategies/workerpool.js';
-export { formatTargets, performanceTargets, type TargetReport, type TargetStatus } from './targets.js';
+export {
+  formatTargets,
+  judgeTarget,
+  performanceTargets,
+  type TargetBase,
+  type TargetReport,
+  type TargetStatus,
+  targetNotMeasured,
+} from './targets.js';

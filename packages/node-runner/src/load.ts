@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,10 +22,10 @@ const TYPESCRIPT = /\.[cm]?tsx?$/;
 const NATIVE_TYPESCRIPT = 'Bun' in globalThis;
 
 /**
- * Turns what a user typed (`./bench/my-workload.ts`, `/abs/path.js`, `file:` URL, a package name) into a
- * specifier that every worker and child process can import: a `file:` URL for files and for packages
- * resolved from `cwd`. paralab's own built-in modules (`builtins`, default `BUILTIN_MODULES`) are kept as
- * they are.
+ * Turns what a user typed (`./bench/my-workload.ts`, `bench/my-workload.ts` when that file exists,
+ * `/abs/path.js`, a `file:` URL, a package name) into a specifier that every worker and child process can
+ * import: a `file:` URL for files and for packages resolved from `cwd`. paralab's own built-in modules
+ * (`builtins`, default `BUILTIN_MODULES`) are kept as they are.
  */
 export function resolveModuleSpecifier(
   specifier: string,
@@ -32,7 +33,9 @@ export function resolveModuleSpecifier(
   builtins: readonly string[] = BUILTIN_MODULES,
 ): string {
   if (builtins.includes(specifier) || specifier.startsWith('file:')) return specifier;
-  if (specifier.startsWith('.') || isAbsolute(specifier)) return pathToFileURL(resolve(cwd, specifier)).href;
+  const path = resolve(cwd, specifier);
+  // `bench/workloads.ts` is a path too when such a file exists (a package name rarely names a file here).
+  if (specifier.startsWith('.') || isAbsolute(specifier) || existsSync(path)) return pathToFileURL(path).href;
   try {
     return pathToFileURL(createRequire(resolve(cwd, 'package.json')).resolve(specifier)).href;
   } catch (thrown) {

@@ -31,20 +31,24 @@ export interface Selection<S extends Named = Strategy> {
   readonly cwd?: string;
 }
 
+/** Imports a workload module on this thread, by the specifier results record. */
+export type ModuleLoader = (specifier: string) => Promise<Record<string, unknown>>;
+
 /**
  * Every workload on offer: the built-ins (`builtins`, default `BUILTIN_MODULES`), then each module's (a
- * later id replaces an earlier one).
+ * later id replaces an earlier one). `load` imports each (default `importModule`, which resolves package
+ * names from node-runner: a runner whose built-ins live in its own package brings its own loader).
  */
 export async function workloadCatalog(
   modules: readonly string[] = [],
   cwd?: string,
   builtins: readonly string[] = BUILTIN_MODULES,
+  load: ModuleLoader = importModule,
 ): Promise<CatalogEntry[]> {
   const catalog = new Map<string, CatalogEntry>();
   const specifiers = [...builtins, ...modules.map((m) => resolveModuleSpecifier(m, cwd, builtins))];
   for (const module of specifiers) {
-    for (const workload of workloadsOf(await importModule(module)))
-      catalog.set(workload.id, { workload, module });
+    for (const workload of workloadsOf(await load(module))) catalog.set(workload.id, { workload, module });
   }
   return [...catalog.values()];
 }
@@ -67,6 +71,8 @@ export interface Offer<S extends Named = Strategy> {
   readonly plan: (cores: number) => PlanEntry[];
   /** The modules of built-in workloads (offered first, never "own" modules); default `BUILTIN_MODULES`. */
   readonly builtinModules?: readonly string[];
+  /** How the catalog imports workload modules; default `importModule`. */
+  readonly loadModule?: ModuleLoader;
 }
 
 /** A plan entry whose strategies may be objects (a user's own) as well as names. */
@@ -85,7 +91,7 @@ export async function selectCells<S extends Named = Strategy>(
   cores: number,
 ): Promise<CellPlan<S>[]> {
   const builtins = offer.builtinModules ?? BUILTIN_MODULES;
-  const catalog = await workloadCatalog(selection.modules, selection.cwd, builtins);
+  const catalog = await workloadCatalog(selection.modules, selection.cwd, builtins, offer.loadModule);
   const named = (entry: string | S): S => strategyNamed(entry, offer.strategies);
   const strategies = selection.strategies?.map(named);
   const cross = strategies !== undefined || (selection.modules?.length ?? 0) > 0;

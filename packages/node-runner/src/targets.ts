@@ -51,11 +51,11 @@ export function performanceTargets(results: Results): TargetReport[] {
   ];
 }
 
-function judge(
-  base: Pick<TargetReport, 'id' | 'name' | 'comparison' | 'limit'>,
-  ratio: number,
-  detail: string,
-): TargetReport {
+/** What a target is before it is judged: its id, name, and how its ratio must compare with its limit. */
+export type TargetBase = Pick<TargetReport, 'id' | 'name' | 'comparison' | 'limit'>;
+
+/** Judges `ratio` against `base.limit`: a `pass` or `fail` report with the numbers behind it. */
+export function judgeTarget(base: TargetBase, ratio: number, detail: string): TargetReport {
   const met =
     base.comparison === '<='
       ? ratio <= base.limit
@@ -65,10 +65,12 @@ function judge(
   return { ...base, status: met ? 'pass' : 'fail', ratio, detail };
 }
 
-const notMeasured = (
-  base: Pick<TargetReport, 'id' | 'name' | 'comparison' | 'limit'>,
-  detail: string,
-): TargetReport => ({ ...base, status: 'not-measured', detail });
+/** A target that could not be judged from the results, and why. */
+export const targetNotMeasured = (base: TargetBase, detail: string): TargetReport => ({
+  ...base,
+  status: 'not-measured',
+  detail,
+});
 
 const measured = (cell: Cell): cell is Cell & { stats: NonNullable<Cell['stats']> } =>
   cell.status === 'ok' && cell.stats !== undefined && cell.kind !== 'calibration';
@@ -103,11 +105,11 @@ function workerDispatch(results: Results): TargetReport {
     (c) => measured(c) && c.workload === 'noop' && c.strategy === rawWorker(results) && c.concurrency === 1,
   );
   if (!cell || !measured(cell) || cell.tasksPerSample < 1)
-    return notMeasured(base, 'no ok worker cell on noop at concurrency 1');
+    return targetNotMeasured(base, 'no ok worker cell on noop at concurrency 1');
   const trip = roundTrip(results);
-  if (trip === undefined || trip <= 0) return notMeasured(base, NO_ROUND_TRIP);
+  if (trip === undefined || trip <= 0) return targetNotMeasured(base, NO_ROUND_TRIP);
   const task = perTask(cell);
-  return judge(base, task / trip, `${ms(task)} ms per task, round trip ${ms(trip)} ms`);
+  return judgeTarget(base, task / trip, `${ms(task)} ms per task, round trip ${ms(trip)} ms`);
 }
 
 function workerPipelined(results: Results): TargetReport {
@@ -121,11 +123,11 @@ function workerPipelined(results: Results): TargetReport {
     .filter((c) => measured(c) && c.workload === 'noop' && c.strategy === `${rawWorker(results)}-pipelined`)
     .sort((a, b) => a.concurrency - b.concurrency)[0];
   if (!cell || !measured(cell) || cell.tasksPerSample < 1)
-    return notMeasured(base, 'no ok worker-pipelined cell on noop');
+    return targetNotMeasured(base, 'no ok worker-pipelined cell on noop');
   const trip = roundTrip(results);
-  if (trip === undefined || trip <= 0) return notMeasured(base, NO_ROUND_TRIP);
+  if (trip === undefined || trip <= 0) return targetNotMeasured(base, NO_ROUND_TRIP);
   const task = perTask(cell);
-  return judge(
+  return judgeTarget(
     base,
     task / trip,
     `${ms(task)} ms per task at concurrency ${cell.concurrency}, round trip ${ms(trip)} ms`,
@@ -151,12 +153,12 @@ function cpuSpeedup(results: Results): TargetReport {
   );
   const best = candidates.sort((a, b) => (b.speedup?.ratio ?? 0) - (a.speedup?.ratio ?? 0))[0];
   if (!best?.speedup)
-    return notMeasured(
+    return targetNotMeasured(
       base,
       `no ok off-main-thread cell with a speedup on primes (list=balanced) at concurrency ${cores}`,
     );
   const speedup = best.speedup.ratio;
-  return judge(base, speedup / cores, `${best.strategy} ×${speedup.toFixed(2)} on ${cores} cores`);
+  return judgeTarget(base, speedup / cores, `${best.strategy} ×${speedup.toFixed(2)} on ${cores} cores`);
 }
 
 function ioAsync(results: Results, workload = 'http'): TargetReport {
@@ -179,7 +181,7 @@ function ioAsync(results: Results, workload = 'http'): TargetReport {
     .sort((a, b) => (a.stats?.median ?? 0) - (b.stats?.median ?? 0))[0];
   if (!best?.stats) {
     const ran = matching.map((c) => c.concurrency).sort((a, b) => a - b);
-    return notMeasured(
+    return targetNotMeasured(
       base,
       ran.length > 0
         ? `async ran at concurrency ${ran.join(', ')} only; all ${HTTP_REQUESTS} requests in flight needs concurrency >= ${HTTP_REQUESTS}`
@@ -187,7 +189,7 @@ function ioAsync(results: Results, workload = 'http'): TargetReport {
     );
   }
   const median = best.stats.median;
-  return judge(
+  return judgeTarget(
     base,
     median / HTTP_LATENCY_MS,
     `median ${ms(median)} ms at concurrency ${best.concurrency}, latency ${HTTP_LATENCY_MS} ms`,
@@ -201,11 +203,11 @@ function quickRun(results: Results): TargetReport {
     comparison: '<=',
     limit: 1,
   } as const;
-  if (results.profile !== 'quick') return notMeasured(base, `profile is ${results.profile}, not quick`);
-  if (!results.complete) return notMeasured(base, 'the run was interrupted (complete: false)');
-  if (!results.finishedAt) return notMeasured(base, 'the results have no finishedAt');
+  if (results.profile !== 'quick') return targetNotMeasured(base, `profile is ${results.profile}, not quick`);
+  if (!results.complete) return targetNotMeasured(base, 'the run was interrupted (complete: false)');
+  if (!results.finishedAt) return targetNotMeasured(base, 'the results have no finishedAt');
   const wallMs = Date.parse(results.finishedAt) - Date.parse(results.startedAt);
-  return judge(base, wallMs / QUICK_RUN_LIMIT_MS, `${(wallMs / 1000).toFixed(1)} s`);
+  return judgeTarget(base, wallMs / QUICK_RUN_LIMIT_MS, `${(wallMs / 1000).toFixed(1)} s`);
 }
 
 const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toPrecision(3));

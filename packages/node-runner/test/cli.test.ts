@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseResults } from '@paralab/core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,16 @@ describe('paralab-node CLI', () => {
     expect(stdout).toMatch(/^ {2}primes +cpu /m);
     expect(stdout).toMatch(/^ {2}double +cpu +doubles a number$/m);
     expect(stdout).toMatch(/^ {2}piscina +a piscina pool/m);
+  });
+
+  it('takes a module path without ./ when that file exists', () => {
+    const run = spawnSync(process.execPath, [CLI, '--list', '--module', 'fixtures/workloads.ts'], {
+      encoding: 'utf8',
+      cwd: dirname(dirname(FIXTURES)),
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^ {2}double +cpu +doubles a number$/m);
   });
 
   it('runs a user TypeScript workload and writes a valid results file', () => {

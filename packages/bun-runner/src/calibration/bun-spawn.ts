@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { ParalabError } from '@paralab/core';
+import { Inbox, ParalabError } from '@paralab/core';
 import {
   type CalibrationProbe,
   CHILD_ENTRY,
@@ -8,7 +8,6 @@ import {
   type ToCalibrationPeer,
 } from '@paralab/node-runner';
 import type { Subprocess } from 'bun';
-import { Inbox } from './_inbox.js';
 
 /**
  * node-runner's calibration child, which imports nothing and answers over `process.send`: a `Bun.spawn`

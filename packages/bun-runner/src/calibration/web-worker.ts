@@ -1,4 +1,4 @@
-import { ParalabError } from '@paralab/core';
+import { Inbox, ParalabError } from '@paralab/core';
 import type {
   CalibrationProbe,
   FromCalibrationPeer,
@@ -6,7 +6,6 @@ import type {
   ToCalibrationPeer,
 } from '@paralab/node-runner';
 import { errorEventMessage } from '../_web-workers.js';
-import { Inbox } from './_inbox.js';
 
 const ENTRY = new URL('../entry/calibration-worker.js', import.meta.url);
 

@@ -1,6 +1,17 @@
 import { parseArgs } from 'node:util';
 import { ParalabError, profileNames } from '@paralab/core';
 
+/** An option a runner adds to the shared command line (`--browser <path>`). */
+export interface CliOption {
+  /** Long name, without the dashes. */
+  readonly name: string;
+  readonly type: 'string' | 'boolean';
+  /** How the value is shown in `--help` (`<path>`); string options only. */
+  readonly value?: string;
+  /** One line for `--help`. */
+  readonly help: string;
+}
+
 /** The parsed command line of `paralab-node` (and of the runners built on it). */
 export interface CliArgs {
   help: boolean;
@@ -17,10 +28,27 @@ export interface CliArgs {
   profile?: string;
   seed?: number;
   out: string;
+  /** Values of the runner's own options (`CliOption`), by name. */
+  extra: Record<string, string | boolean | undefined>;
 }
 
+/** The `--help` lines of a runner's own options. */
+const extraHelp = (options: readonly CliOption[]): string =>
+  options
+    .map((option) => {
+      const flag = `      --${option.name}${option.type === 'string' ? ` ${option.value ?? '<value>'}` : ''}`;
+      return `\n${flag.padEnd(29)}${option.help}`;
+    })
+    .join('');
+
 /** The `--help` text of a runner's CLI. */
-export const helpText = (bin: string, runtime: string, out: string): string => `Usage: ${bin} [options]
+export const helpText = (
+  bin: string,
+  runtime: string,
+  out: string,
+  extra: readonly CliOption[] = [],
+  example = `${bin} -w primes,http -s sequential,piscina -c 1,2 --profile quick`,
+): string => `Usage: ${bin} [options]
 
 Measures which concurrency strategy runs each workload fastest on ${runtime}, and writes a results file.
 
@@ -38,18 +66,22 @@ Options:
       --skip-calibration     do not measure the calibration floors first
       --list                 list workloads and strategies, then exit
       --plan                 show the default plan (what a plain run measures, and why), then exit
-      --verbose              show stack traces on errors
+      --verbose              show stack traces on errors${extraHelp(extra)}
   -h, --help                 show this help
   -v, --version              print the version
 
 Exit codes: 0 done, 1 measurement failed, 2 bad input, 130 interrupted (partial results written).
-Example: ${bin} -w primes,http -s sequential,piscina -c 1,2 --profile quick`;
+Example: ${example}`;
 
 /** Parses argv; throws `ParalabError` (`ERR_OPTION`) with a one-line message on bad input. */
-export function parseCliArgs(argv: readonly string[], defaultOut = 'results/node.json'): CliArgs {
+export function parseCliArgs(
+  argv: readonly string[],
+  defaultOut = 'results/node.json',
+  extra: readonly CliOption[] = [],
+): CliArgs {
   let values: ReturnType<typeof parse>['values'];
   try {
-    values = parse(argv).values;
+    values = parse(argv, extra).values;
   } catch (thrown) {
     throw new ParalabError('ERR_OPTION', `${(thrown as Error).message} (see --help)`);
   }
@@ -68,15 +100,22 @@ export function parseCliArgs(argv: readonly string[], defaultOut = 'results/node
     profile: values.profile,
     seed: values.seed === undefined ? undefined : integer('--seed')(values.seed),
     out: values.out ?? defaultOut,
+    extra: Object.fromEntries(
+      extra.map((option) => [
+        option.name,
+        (values as Record<string, string | boolean | undefined>)[option.name],
+      ]),
+    ),
   };
 }
 
-function parse(argv: readonly string[]) {
+function parse(argv: readonly string[], extra: readonly CliOption[]) {
   return parseArgs({
     args: [...argv],
     strict: true,
     allowPositionals: false,
     options: {
+      ...Object.fromEntries(extra.map((option) => [option.name, { type: option.type }])),
       workloads: { type: 'string', short: 'w' },
       strategies: { type: 'string', short: 's' },
       concurrency: { type: 'string', short: 'c' },

@@ -21,11 +21,22 @@ export function progressLine(event: NodeRunEvent): string | undefined {
 }
 
 function cellLine(cell: Cell): string {
-  const name = `${cell.strategy}@${cell.concurrency}`.padEnd(20);
+  // Probe names are long (`web-worker payload-roundtrip bytes=16777216 mode=transfer`): their own column.
+  const name =
+    cell.kind === 'calibration'
+      ? probeName(cell).padEnd(56)
+      : `${cell.strategy}@${cell.concurrency}`.padEnd(20);
   if (cell.status !== 'ok' || !cell.stats) return `✗ ${name} ${cell.status}: ${cell.reason ?? ''}`;
   const { median, ci95 } = cell.stats;
   const speed = cell.speedup ? `×${cell.speedup.ratio.toFixed(2)}` : '';
   return `✓ ${name} ${ms(median).padStart(8)} ms [${ms(ci95[0])}, ${ms(ci95[1])}] ${speed}`;
+}
+
+/** A calibration cell by what it measured: `web-worker payload-roundtrip bytes=1024 mode=clone`. */
+function probeName(cell: Cell): string {
+  const { probe, opsPerSample: _ops, ...rest } = cell.params;
+  const extra = Object.entries(rest).map(([k, v]) => `${k}=${v}`);
+  return [cell.strategy, String(probe ?? cell.id), ...extra].join(' ');
 }
 
 /** The group a cell belongs to: its workload and parameters (`sha256(buffers=16,kib=1024)`). */
@@ -68,7 +79,7 @@ function cellRow(cell: Cell): string[] {
 function calibrationLines(cells: readonly Cell[]): string[] {
   if (cells.length === 0) return [];
   const rows = cells.map((cell) => [
-    [cell.strategy, ...Object.entries(cell.params).map(([k, v]) => `${k}=${v}`)].join(' '),
+    probeName(cell),
     cell.stats ? ms(cell.stats.median) : '-',
     cell.stats ? `${ms(cell.stats.ci95[0])}-${ms(cell.stats.ci95[1])}` : '-',
     notesOf(cell),

@@ -3,6 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { defineWorkload, type Workload } from '@paralab/core/workload';
+import { checksum32, seededBytes } from '@paralab/core/workloads';
 
 /** Prefix of the temporary directories `file` writes into (under `os.tmpdir()`). */
 export const FILE_DIR_PREFIX = 'paralab-file-';
@@ -61,7 +62,7 @@ export const file: Workload<typeof params, FileInput, FileOutput> = defineWorklo
         path: join(dir, `task-${i}.bin`),
         bytes,
         seed: taskSeed,
-        checksum: checksum(content(bytes, taskSeed)),
+        checksum: checksum32(seededBytes(bytes, taskSeed)),
       };
     });
   },
@@ -69,9 +70,9 @@ export const file: Workload<typeof params, FileInput, FileOutput> = defineWorklo
     if (!basename(dirname(path)).startsWith(FILE_DIR_PREFIX))
       throw new Error(`file: refusing to write ${path}, outside a ${FILE_DIR_PREFIX}* directory`);
     try {
-      await writeFile(path, content(bytes, seed));
+      await writeFile(path, seededBytes(bytes, seed));
       const back = await readFile(path);
-      return { bytes: back.byteLength, checksum: checksum(back) };
+      return { bytes: back.byteLength, checksum: checksum32(back) };
     } finally {
       await rm(path, { force: true });
     }
@@ -97,30 +98,6 @@ function makeTempDir(): string {
     });
   }
   return dir;
-}
-
-/** `bytes` (a multiple of 4) of xorshift32 output from `seed` (non-zero). */
-function content(bytes: number, seed: number): Uint8Array {
-  const words = new Uint32Array(bytes / 4);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < words.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    words[i] = x >>> 0;
-  }
-  return new Uint8Array(words.buffer);
-}
-
-/** A 32-bit FNV-1a-style hash over the bytes, a word at a time. */
-function checksum(bytes: Uint8Array): number {
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  const whole = aligned.byteLength - (aligned.byteLength % 4);
-  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, whole / 4);
-  let h = 0x811c9dc5 ^ bytes.byteLength;
-  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ (words[i] as number), 0x01000193);
-  for (let i = whole; i < aligned.byteLength; i++) h = Math.imul(h ^ (aligned[i] as number), 0x01000193);
-  return h >>> 0;
 }
 
 const hex = (value: number | undefined): string =>
