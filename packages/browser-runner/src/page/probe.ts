@@ -1,0 +1,168 @@
+import type { CellMetrics, CellProbe, ExternalUsage, ProbeFactory } from '@paralab/core';
+import { HOST_BINDING, type HostUsage, type ToHost } from '../protocol.js';
+
+/** Period of the responsiveness ping, ms: a timer set this far ahead, again and again, during a sample. */
+const PING_MS = 5;
+
+const SOURCE = [
+  `main-thread delay: a setTimeout(${PING_MS} ms) chain during every sample, each callback's lateness past its due time, and at the end the lateness of the one still pending (what a click handler would wait)`,
+  "long tasks: PerformanceObserver('longtask') entries (main-thread tasks over 50 ms)",
+  'heap: performance.memory.usedJSHeapSize of the main thread (Chromium, --enable-precise-memory-info), polled with the ping',
+  'CPU and RSS: the page renderer process (main thread and every worker), read by the runner from the OS at begin/end, RSS polled every 20 ms',
+].join('; ');
+
+/** What `performance.memory` holds in Chromium (non-standard). */
+interface ChromiumMemory {
+  readonly usedJSHeapSize: number;
+}
+
+/** The runner's usage binding, when the page runs under paralab's runner. */
+type Host = (message: ToHost) => Promise<unknown>;
+const host = (): Host | undefined =>
+  (globalThis as unknown as Record<string, Host | undefined>)[HOST_BINDING];
+
+/**
+ * The browser's resource probe, over a cell's kept samples: how late the main thread's timers ran (the
+ * page's event-loop delay: a user's jank, claim C5), its long tasks, its peak JS heap, and the renderer
+ * process's CPU time and memory as the runner reads them from the OS (the page's workers run in that
+ * process, so utilization above 1 shows real parallelism).
+ */
+export const browserProbe: ProbeFactory = () => new BrowserProbe();
+
+class BrowserProbe implements CellProbe {
+  readonly #delays: number[] = [];
+  readonly #longTasks: number[] = [];
+  #samples = 0;
+  #wallMs = 0;
+  #cpuUserMs = 0;
+  #cpuSystemMs = 0;
+  #peakRss = 0;
+  #peakHeap = 0;
+  #usageSamples = 0;
+  #current: Running | undefined;
+
+  async begin(): Promise<void> {
+    this.dispose();
+    const usage = await askHost({ type: 'usage-begin' });
+    const observer = observeLongTasks(this.#longTasks);
+    const running: Running = { usage, observer, timer: undefined, due: 0, start: 0 };
+    this.#current = running;
+    this.#pollHeap();
+    const ping = (): void => {
+      running.due = performance.now() + PING_MS;
+      running.timer = setTimeout(() => {
+        this.#delays.push(Math.max(0, performance.now() - running.due));
+        this.#pollHeap();
+        if (this.#current === running) ping();
+      }, PING_MS);
+    };
+    ping();
+    // The sample starts in a timer task of its own: a batch that began inside the runner's binding answer
+    // (a DevTools message) would not be seen as a long task by the browser.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    running.start = performance.now();
+  }
+
+  async end(): Promise<void> {
+    const end = performance.now();
+    const running = this.#current;
+    if (!running) return;
+    // A main thread blocked until now has not run its overdue ping (and a 0 ms timer would run before it):
+    // its lateness so far is what the sample made it wait.
+    clearTimeout(running.timer);
+    if (end > running.due) this.#delays.push(end - running.due);
+    this.#current = undefined;
+    // One macrotask lets the browser report the long task that just ended.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.#longTasks.push(...running.observer.takeRecords().map((entry) => entry.duration));
+    running.observer.disconnect();
+    this.#pollHeap();
+    this.#samples++;
+    this.#wallMs += end - running.start;
+    const usage = await askHost({ type: 'usage-end' });
+    if (running.usage && usage) {
+      this.#usageSamples++;
+      this.#cpuUserMs += Math.max(0, usage.cpuUserMs - running.usage.cpuUserMs);
+      this.#cpuSystemMs += Math.max(0, usage.cpuSystemMs - running.usage.cpuSystemMs);
+      this.#peakRss = Math.max(this.#peakRss, usage.rssBytes);
+    }
+  }
+
+  result(): CellMetrics {
+    if (this.#samples === 0) return { source: SOURCE };
+    const metrics: CellMetrics = { source: SOURCE };
+    if (this.#usageSamples > 0) {
+      metrics.cpuUserMs = this.#cpuUserMs;
+      metrics.cpuSystemMs = this.#cpuSystemMs;
+      metrics.utilization = this.#wallMs > 0 ? (this.#cpuUserMs + this.#cpuSystemMs) / this.#wallMs : 0;
+      metrics.peakRssBytes = this.#peakRss;
+    }
+    if (this.#peakHeap > 0) metrics.heapUsedBytes = this.#peakHeap;
+    if (this.#delays.length > 0) {
+      const sorted = this.#delays.slice().sort((a, b) => a - b);
+      metrics.eventLoopDelay = {
+        p50Ms: percentile(sorted, 0.5),
+        p99Ms: percentile(sorted, 0.99),
+        maxMs: sorted[sorted.length - 1] ?? 0,
+      };
+    }
+    metrics.longTasks = {
+      count: this.#longTasks.length,
+      totalMs: this.#longTasks.reduce((sum, ms) => sum + ms, 0),
+      maxMs: Math.max(0, ...this.#longTasks),
+    };
+    return metrics;
+  }
+
+  dispose(): void {
+    const running = this.#current;
+    this.#current = undefined;
+    if (!running) return;
+    clearTimeout(running.timer);
+    running.observer.disconnect();
+  }
+
+  #pollHeap(): void {
+    const memory = (performance as Performance & { memory?: ChromiumMemory }).memory;
+    if (memory) this.#peakHeap = Math.max(this.#peakHeap, memory.usedJSHeapSize);
+  }
+}
+
+/** One sample in progress. */
+interface Running {
+  readonly usage: ExternalUsage | null;
+  readonly observer: PerformanceObserver;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the pending ping is due, ms (`performance.now()`). */
+  due: number;
+  start: number;
+}
+
+/** Asks the runner for the renderer's usage; null outside the runner or when it cannot tell. */
+async function askHost(message: ToHost): Promise<HostUsage> {
+  const call = host();
+  if (!call) return null;
+  try {
+    return ((await call(message)) as HostUsage) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function observeLongTasks(into: number[]): PerformanceObserver {
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) into.push(entry.duration);
+  });
+  try {
+    observer.observe({ type: 'longtask', buffered: false });
+  } catch {
+    // A browser without long-task timing: the cell reports none, and the source says how they were read.
+  }
+  return observer;
+}
+
+/** The value at quantile `q` of sorted values (nearest rank). */
+function percentile(sorted: readonly number[], q: number): number {
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank] ?? 0;
+}

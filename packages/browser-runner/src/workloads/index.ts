@@ -1,0 +1,1 @@
+export { file, type OpfsFileInput, type OpfsFileOutput } from './file.js';
