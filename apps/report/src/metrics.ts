@@ -15,6 +15,8 @@ export interface CellMetrics {
   heapUsedBytes?: number;
   /** Event-loop (or main-thread) delay while the cell ran, ms. */
   eventLoopDelay?: { p50Ms?: number; p99Ms?: number; maxMs?: number };
+  /** Main-thread long tasks (over 50 ms) during the samples, as browsers report them. */
+  longTasks?: { count: number; totalMs: number; maxMs: number };
   /** Estimated bytes copied between threads or processes per sample. */
   bytesMovedPerSample?: number;
 }
@@ -59,6 +61,12 @@ export function metricsOf(raw: unknown, index: number): CellMetrics | undefined 
       if (value !== undefined) delay[field] = value;
     }
     if (Object.keys(delay).length > 0) metrics.eventLoopDelay = delay;
+  }
+  const long = source.longTasks;
+  if (isRecord(long)) {
+    const [count, totalMs, maxMs] = [finite(long.count), finite(long.totalMs), finite(long.maxMs)];
+    if (count !== undefined && totalMs !== undefined && maxMs !== undefined)
+      metrics.longTasks = { count, totalMs, maxMs };
   }
   return Object.keys(metrics).length > 0 ? metrics : undefined;
 }

@@ -1,20 +1,9 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { findChromium, launchChromium as launch } from '@paralab/browser-runner';
+import type { Browser, Page } from 'playwright-core';
 
-/** Chromium from the machine (`PARALAB_CHROMIUM`, default /usr/bin/chromium: see .ci/run). */
+/** The machine's Chromium (`PARALAB_CHROMIUM`, else the usual places), as the browser runner starts it. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.PARALAB_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return launch(findChromium());
 }
 
 /** What a page did that a report page must never do: console errors, page errors, dialogs, network. */

@@ -54,6 +54,16 @@ describe('claims on the cells of the full Node plan', () => {
     );
   });
 
+  it("C6 on a runtime without processes says so, with the runner's reason", () => {
+    const reason = 'a web page cannot start processes';
+    const found = answer('C6', [
+      { workload: 'primes', strategy: 'sequential', samples: around(200) },
+      { workload: 'primes', strategy: 'worker', concurrency: 2, samples: around(100), startupMs: 20 },
+      { workload: 'primes', strategy: 'process', concurrency: 2, status: 'unsupported', reason },
+    ]);
+    expect(summary(found)).toEqual(['not measured here', [], [`processes are unsupported here: ${reason}`]]);
+  });
+
   it('C6: processes start slower than threads, and a warm pool beats one process per task', () => {
     const found = answer('C6', [
       { workload: 'primes', params: { list: 'balanced' }, strategy: 'sequential', samples: around(200) },

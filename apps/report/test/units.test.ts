@@ -81,6 +81,17 @@ describe('metricsOf', () => {
     expect(metricsOf(raw, 5)).toBeUndefined();
     expect(metricsOf('nonsense', 0)).toBeUndefined();
   });
+
+  it('reads long tasks only when all three figures are there', () => {
+    const raw = {
+      cells: [
+        { metrics: { longTasks: { count: 3, totalMs: 400, maxMs: 162 } } },
+        { metrics: { longTasks: { count: 3, totalMs: -1, maxMs: 162 }, peakRssBytes: 1 } },
+      ],
+    };
+    expect(metricsOf(raw, 0)).toEqual({ longTasks: { count: 3, totalMs: 400, maxMs: 162 } });
+    expect(metricsOf(raw, 1)).toEqual({ peakRssBytes: 1 });
+  });
 });
 
 describe('parseResultsText', () => {

@@ -94,9 +94,18 @@ export const c6: ClaimEvaluator = {
   method:
     'Start-up: the spawn floor against the worker-startup floor (or start-up per worker of process against thread pools; holds above 1.1×). Serialization: the IPC round trip against the thread message round trip. Reuse: a warm process pool against process-cold at the same N (p < 0.05, CI outside ±2%).',
   evaluate: ({ run }) => {
-    if (!run.entries.some((entry) => familyOf(entry.cell) === 'processes') && !floorOf(run, 'spawn')) {
+    const processes = run.entries.filter((entry) => familyOf(entry.cell) === 'processes');
+    if (processes.length === 0 && !floorOf(run, 'spawn')) {
       return notMeasured('no process or process-cold cells in these results');
     }
+    // A runtime without processes (a browser page) records them unsupported, with the reason: say that.
+    const unsupported = processes.find((entry) => entry.cell.status === 'unsupported');
+    if (
+      unsupported &&
+      processes.every((entry) => entry.cell.status === 'unsupported') &&
+      !floorOf(run, 'spawn')
+    )
+      return notMeasured(`processes are unsupported here: ${unsupported.cell.reason ?? 'no reason given'}`);
     const finding: Finding = { parts: [], missing: [] };
     for (const found of [startupPart(run), serializationPart(run)]) {
       if (typeof found === 'string') finding.missing.push(found);

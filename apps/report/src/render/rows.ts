@@ -1,3 +1,4 @@
+import type { Results } from '@paralab/core';
 import type { Run } from '../aggregate.js';
 import type { Decision } from '../decisions.js';
 import { ms, pValue, ratioCi, strategyName, times } from '../format.js';
@@ -69,7 +70,7 @@ export function environmentRow(run: Run): Record<string, string> {
     : undefined;
   return {
     file: run.file.path,
-    runtime: `${r.runtime.name} ${r.runtime.version}`,
+    runtime: `${r.runtime.name} ${r.runtime.version}${browserDetails(r.runtime)}`,
     tool: `${r.tool.name} ${r.tool.version}`,
     machine: `${run.machine.label}: ${run.machine.description}`,
     fingerprint: r.machine.fingerprint,
@@ -81,6 +82,20 @@ export function environmentRow(run: Run): Record<string, string> {
     timer: `${r.timer.source}, step ${r.timer.resolutionMs.toPrecision(2)} ms`,
     cells: `${r.cells.length} (${r.cells.filter((c) => c.status === 'ok').length} ok)`,
   };
+}
+
+/** What a browser runner adds about its page: ` (cross-origin isolated, 2 cores seen; Mozilla/5.0 ...)`. */
+function browserDetails(runtime: Results['runtime']): string {
+  const details = [
+    runtime.crossOriginIsolated === undefined
+      ? undefined
+      : runtime.crossOriginIsolated
+        ? 'cross-origin isolated'
+        : 'not cross-origin isolated',
+    runtime.hardwareConcurrency === undefined ? undefined : `${runtime.hardwareConcurrency} cores seen`,
+  ].filter(Boolean);
+  const agent = runtime.userAgent ? `; ${runtime.userAgent}` : '';
+  return details.length > 0 || agent ? ` (${details.join(', ')}${agent})` : '';
 }
 
 /** `3 results files from 2 machines`. */

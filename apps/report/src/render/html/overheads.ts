@@ -96,6 +96,7 @@ function resourcesPart(report: Report): SafeHtml {
       num(m.utilization, (v) => v.toFixed(2)),
       num(m.eventLoopDelay?.p50Ms, (v) => `${ms(v)} ms`),
       num(m.eventLoopDelay?.p99Ms, (v) => `${ms(v)} ms`),
+      m.longTasks ? longTasks(m.longTasks) : '–',
     ],
     attrs: html`${filterAttrs(entryKeys(entry))}${cellRef(entry)}`,
   }));
@@ -110,10 +111,15 @@ function resourcesPart(report: Report): SafeHtml {
       'utilization',
       'lag p50',
       'lag p99',
+      'long tasks',
     ],
     rows,
   );
 }
+
+/** `3 (max 162 ms)`, or `0`: main-thread tasks over 50 ms, as a browser counts them. */
+const longTasks = ({ count, maxMs }: { count: number; maxMs: number }): string =>
+  count === 0 ? '0' : `${count} (max ${ms(maxMs)} ms)`;
 
 function distributionsPart(report: Report): SafeHtml {
   const blocks = report.aggregate.machines.flatMap((machine) =>
