@@ -18,6 +18,15 @@ export const browserCliRunner: CliRunner<BrowserRunEvent> = {
   progressLine(event) {
     if (event.type === 'browser-start') return `starting ${event.executablePath} (headless) ...`;
     if (event.type === 'page-lost') return `  ! ${event.reason}; the next group gets a new page`;
+    if (event.type === 'page-ready') {
+      const { crossOriginIsolated, hardwareConcurrency } = event.identity;
+      const isolated = crossOriginIsolated ? 'cross-origin isolated' : 'NOT cross-origin isolated';
+      const renderer =
+        event.rendererPid === undefined
+          ? 'renderer not found: no CPU figures'
+          : `renderer pid ${event.rendererPid}`;
+      return `page ready: ${isolated}, ${hardwareConcurrency} cores, ${renderer}`;
+    }
     if (event.type === 'calibration-start')
       return 'calibrating: Web Worker start-up (module and classic), messages, payloads, fetch and the timer ...';
     return undefined;

@@ -26,7 +26,7 @@ import { browserStrategyCatalog, type StrategyDescriptor } from './catalog.js';
 import { findChromium, launchChromium } from './chromium.js';
 import { type PageServer, startPageServer } from './page-server.js';
 import { BROWSER_BUILTIN_MODULES, defaultBrowserPlan, loadForPlanning } from './plan.js';
-import type { PageCellPlan } from './protocol.js';
+import type { PageCellPlan, PageIdentity } from './protocol.js';
 import { PageLost, PageSession } from './session.js';
 
 const TOOL_VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -37,6 +37,7 @@ export type BrowserRunEvent =
   | { type: 'lock-wait' }
   | { type: 'calibration-start' }
   | { type: 'browser-start'; executablePath: string }
+  | { type: 'page-ready'; identity: PageIdentity; rendererPid: number | undefined }
   | { type: 'page-lost'; reason: string };
 
 /**
@@ -269,6 +270,11 @@ class Driver {
         this.#options.onEvent?.(event.type === 'group-start' ? { ...event, ...this.#position } : event),
     });
     this.#identity ??= session.identity;
+    this.#options.onEvent?.({
+      type: 'page-ready',
+      identity: session.identity,
+      rendererPid: session.rendererPid,
+    });
     this.#stopInterrupt?.();
     this.#stopInterrupt = this.#options.interrupt?.onCancel(() => void session.interrupt());
     this.#session = session;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +78,25 @@ describe('paralab-browser CLI', () => {
     const { code, stdout } = cli('--ensure-browser');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^paralab-browser: using \/\S*chrom\S*\n$/i);
+  });
+
+  it('Ctrl-C stops after the current sample and writes what was measured, marked incomplete', async () => {
+    const out = join(scratch, 'interrupted.json');
+    const child = spawn(
+      process.execPath,
+      [CLI, '-w', 'sleep', '-s', 'sequential,async', '-c', '10', '-o', out],
+      { cwd: scratch },
+    );
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (/^ {2}✓ /m.test(stdout) && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
+    expect(results.complete).toBe(false);
+    expect(results.cells.length).toBeGreaterThan(0);
   });
 
   it('runs a user workload, prints the table and targets, and writes a valid results file', () => {

@@ -236,6 +236,32 @@ describe('runBrowser: failures are recorded, never fast, never hanging', () => {
     });
   });
 
+  it('records the group of a crashed page errored with its samples, and goes on with a fresh page', async () => {
+    let killed = false;
+    let pid: number | undefined;
+    const results = await runBrowser({
+      workloads: ['sleep', 'noop'],
+      strategies: ['sequential'],
+      params: { sleep: { tasks: 4, ms: 100 } },
+      profile: { ...TEST_PROFILE, minSamples: 8, maxSamples: 8, cellBudgetMs: 60_000 },
+      lock: false,
+      onEvent: (event) => {
+        // The renderer dies (as it does when it runs out of memory) once the first group has samples.
+        if (event.type === 'sample' && !killed && event.samples === 2 && pid !== undefined) {
+          killed = true;
+          process.kill(pid, 'SIGKILL');
+        }
+        if (event.type === 'page-ready') pid ??= event.rendererPid;
+      },
+    });
+    const [crashed, after] = results.cells;
+    expect(killed).toBe(true);
+    expect(crashed).toMatchObject({ id: 'sleep(ms=100,tasks=4)/sequential@1', status: 'errored' });
+    expect(crashed?.reason).toBe('the page crashed (its renderer process died: out of memory?)');
+    expect(crashed?.samples.length).toBeGreaterThanOrEqual(2);
+    expect(crashed?.samples.every((ms) => ms >= 4 * 100)).toBe(true);
+    expect(after).toMatchObject({ id: 'noop(tasks=1000)/sequential@1', status: 'ok' });
+  });
   it('kills a page whose main thread is stuck, keeps its samples, and goes on with a fresh page', async () => {
     const results = await runBrowser({
       modules: [FIXTURES],

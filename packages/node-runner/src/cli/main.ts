@@ -77,6 +77,10 @@ export async function runnerCli<E extends { readonly type: string }>(
   runner: CliRunner<E>,
   identity: CliIdentity,
 ): Promise<void> {
+  // A closed pipe (`| head`) must not crash a run: the rest of the output is dropped, the results written.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
   try {
     process.exitCode = await main(argv, runner, identity);
   } catch (thrown) {
