@@ -7,6 +7,7 @@ import type {
   MeasureResult,
   ParamValue,
   Profile,
+  ToSharedWorker,
   ToWorker,
   WorkloadRef,
 } from '@paralab/core';
@@ -110,17 +111,8 @@ export type ToPageWorker =
   | ToWorker
   /** A task whose typed-array buffers were transferred; the output's are transferred back. */
   | { readonly type: 'paralab:task-transfer'; readonly id: number; readonly input: unknown }
-  /** The `shared` strategy's batch: views on shared memory, posted once per batch. */
-  | {
-      readonly type: 'paralab:shared-batch';
-      readonly inputs: readonly unknown[];
-      readonly outputs: readonly Uint8Array[];
-      /** Index 0 counts finished tasks of the batch, index `slot` this worker's. */
-      readonly counters: Int32Array;
-      readonly slot: number;
-    }
-  /** Run task `index` of the shared batch in place. */
-  | { readonly type: 'paralab:shared-task'; readonly index: number };
+  /** The `shared` strategy's batch and tasks (core's `runSharedBatch`). */
+  | ToSharedWorker;
 
 /** Messages from the page to a calibration worker (module or classic). */
 export type ToCalibrationWorker =

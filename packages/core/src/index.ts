@@ -56,6 +56,15 @@ export {
   SCHEMA_VERSION,
 } from './schema.js';
 export {
+  runSharedBatch,
+  runSharedTask,
+  type SharedBatchMessage,
+  type SharedPort,
+  SharedTask,
+  stageShared,
+  type ToSharedWorker,
+} from './shared-batch.js';
+export {
   bootstrapRatioCi,
   holmBonferroni,
   type MannWhitneyResult,

@@ -5,6 +5,7 @@ export type { FromWorker, ToWorker } from './dispatch.js';
 export { type ErrorCode, ParalabError, toError } from './errors.js';
 export { findWorkload, isWorkload, workloadsOf } from './find-workload.js';
 export { delay, now } from './platform.js';
+export { runSharedTask, type SharedBatchMessage, type ToSharedWorker } from './shared-batch.js';
 export type { WorkloadRef } from './strategy.js';
 export { type BufferFactory, copyViews, transferList } from './views.js';
 export {

@@ -1,7 +1,8 @@
-import type { FromWorker, ToWorker, WorkloadRef } from '@paralab/core/workload';
+import type { FromWorker, ToSharedWorker, ToWorker, WorkloadRef } from '@paralab/core/workload';
 
-// The task messages are core's (its dispatcher speaks them, in every runner); re-exported for the entries.
-export type { FromWorker, ToWorker };
+// The task messages are core's (its dispatcher and shared batch speak them, in every runner); re-exported
+// for the entries.
+export type { FromWorker, ToSharedWorker, ToWorker };
 
 /** What a worker is started with (`workerData`). */
 export interface WorkerSetup {
@@ -50,20 +51,3 @@ export type ToTransferWorker = {
   readonly id: number;
   readonly input: unknown;
 };
-
-/** Messages of the `shared` strategy: one batch per sample, then a small message per task. */
-export type ToSharedWorker =
-  | {
-      readonly type: 'paralab:shared-batch';
-      /** Inputs whose typed arrays are views on `SharedArrayBuffer`s (posting them shares, never copies). */
-      readonly inputs: readonly unknown[];
-      /** One output buffer per task, on shared memory: `workload.shared.runInto` writes into it. */
-      readonly outputs: readonly Uint8Array[];
-      /**
-       * Completion counters on shared memory: index 0 counts finished tasks of the batch, index `slot`
-       * those of this worker. The worker adds to both, then notifies index 0.
-       */
-      readonly counters: Int32Array;
-      readonly slot: number;
-    }
-  | { readonly type: 'paralab:shared-task'; readonly index: number };

@@ -1,19 +1,24 @@
 // The module Web Worker of the page's own strategies: its first message says which workload to load (a
 // Web Worker has no workerData); then it runs tasks as they arrive, one message each (cloned, or with
 // buffers transferred), or in place on shared memory for the `shared` strategy.
-import { transferList } from '@paralab/core';
-import { type AnyWorkload, type FromWorker, toError } from '@paralab/core/workload';
+import {
+  type AnyWorkload,
+  type FromWorker,
+  runSharedTask,
+  type SharedBatchMessage,
+  toError,
+  transferList,
+} from '@paralab/core/workload';
 import type { ToPageWorker } from '../protocol.js';
 import { loadWorkloadFrom } from './_load.js';
 
-type SharedBatch = Extract<ToPageWorker, { type: 'paralab:shared-batch' }>;
 type Task = Extract<ToPageWorker, { type: 'paralab:task' | 'paralab:task-transfer' }>;
 
 const post = (message: FromWorker, transfer: Transferable[] = []): void =>
   self.postMessage(message, transfer);
 
 let workload: AnyWorkload | undefined;
-let batch: SharedBatch | undefined;
+let batch: SharedBatchMessage | undefined;
 
 self.addEventListener('message', (event: MessageEvent<ToPageWorker>) => {
   const message = event.data;
@@ -56,15 +61,12 @@ async function runTask(message: Task): Promise<void> {
   }
 }
 
-/** Runs task `index` of the shared batch in place, then counts it done and wakes the main thread. */
+/** Runs task `index` of the shared batch in place (core's `runSharedTask`); a failure is the task's error. */
 function runShared(index: number): void {
   try {
-    if (!workload?.shared) throw new Error(`${workload?.id} has no shared-memory form (workload.shared)`);
-    if (!batch) throw new Error('a shared task arrived before its batch (this is a bug in paralab)');
-    workload.shared.runInto(batch.inputs[index], batch.outputs[index] as Uint8Array);
-    Atomics.add(batch.counters, batch.slot, 1);
-    Atomics.add(batch.counters, 0, 1);
-    Atomics.notify(batch.counters, 0);
+    if (!workload)
+      throw new Error('a shared task arrived before the workload loaded (this is a bug in paralab)');
+    runSharedTask(workload, batch, index);
   } catch (thrown) {
     post({ type: 'paralab:error', id: index, message: toError(thrown).message });
   }

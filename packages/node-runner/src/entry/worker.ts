@@ -1,18 +1,15 @@
 // A raw worker_threads worker: loads one workload, then runs tasks as they arrive, one message each
 // (cloned, or with buffers transferred), or in place on shared memory for the `shared` strategy.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type AnyWorkload, toError, transferList } from '@paralab/core/workload';
+import {
+  type AnyWorkload,
+  runSharedTask,
+  type SharedBatchMessage,
+  toError,
+  transferList,
+} from '@paralab/core/workload';
 import { loadWorkload } from '../load.js';
-import type {
-  FromWorker,
-  ToSharedWorker,
-  ToThread,
-  ToTransferWorker,
-  ToWorker,
-  WorkerSetup,
-} from '../protocol.js';
-
-type SharedBatch = Extract<ToSharedWorker, { type: 'paralab:shared-batch' }>;
+import type { FromWorker, ToThread, ToTransferWorker, ToWorker, WorkerSetup } from '../protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('entry/worker.js must run in a worker thread');
@@ -21,7 +18,7 @@ const post = (message: FromWorker, transfer: readonly ArrayBuffer[] = []): void 
 
 try {
   const workload = await loadWorkload((workerData as WorkerSetup).ref);
-  let batch: SharedBatch | undefined;
+  let batch: SharedBatchMessage | undefined;
   port.on('message', async (message: ToThread) => {
     if (message.type === 'paralab:shared-batch') batch = message;
     else if (message.type === 'paralab:shared-task') runShared(workload, batch, message.index);
@@ -45,15 +42,10 @@ async function runTask(workload: AnyWorkload, message: ToWorker | ToTransferWork
   }
 }
 
-/** Runs task `index` of the shared batch in place, then counts it done and wakes the main thread. */
-function runShared(workload: AnyWorkload, batch: SharedBatch | undefined, index: number): void {
+/** Runs task `index` of the shared batch in place (core's `runSharedTask`); a failure is the task's error. */
+function runShared(workload: AnyWorkload, batch: SharedBatchMessage | undefined, index: number): void {
   try {
-    if (!workload.shared) throw new Error(`${workload.id} has no shared-memory form (workload.shared)`);
-    if (!batch) throw new Error('a shared task arrived before its batch (this is a bug in paralab)');
-    workload.shared.runInto(batch.inputs[index], batch.outputs[index] as Uint8Array);
-    Atomics.add(batch.counters, batch.slot, 1);
-    Atomics.add(batch.counters, 0, 1);
-    Atomics.notify(batch.counters, 0);
+    runSharedTask(workload, batch, index);
   } catch (thrown) {
     post({ type: 'paralab:error', id: index, message: toError(thrown).message });
   }

@@ -67,64 +67,6 @@ function waitReady(worker: Worker): Promise<void> {
   });
 }
 
-/**
- * Listens to a set of workers for the length of one batch. The first failure (a task that threw, a worker
- * that crashed or exited, the watchdog's cancellation) calls `reject` once; results go to `onResult` until
- * the batch is settled. Settling removes every listener.
- */
-export class BatchWatch {
-  #settled = false;
-  readonly #cleanups: Array<() => void> = [];
-  readonly #reject: (error: Error) => void;
-
-  constructor(
-    workers: readonly Worker[],
-    cancel: CancelToken,
-    reject: (error: Error) => void,
-    onResult: (worker: Worker, id: number, output: unknown) => void,
-  ) {
-    this.#reject = reject;
-    for (const worker of workers) {
-      const onMessage = (message: FromWorker): void => {
-        if (this.#settled) return;
-        if (message.type === 'paralab:result') onResult(worker, message.id, message.output);
-        else if (message.type === 'paralab:error')
-          this.fail(new ParalabError('ERR_TASK', `task ${message.id} threw: ${message.message}`));
-      };
-      const onError = (error: Error): void => this.fail(crashError(error));
-      const onExit = (code: number): void => this.fail(exitError(code));
-      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      this.#onSettle(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
-      const reason = gone.get(worker);
-      if (reason) this.fail(reason);
-    }
-    this.#onSettle(cancel.onCancel((reason) => this.fail(reason)));
-  }
-
-  /** True once the batch resolved or failed. */
-  get settled(): boolean {
-    return this.#settled;
-  }
-
-  /** Stops listening and runs `then`, the first time only. */
-  settle(then: () => void): void {
-    if (this.#settled) return;
-    this.#settled = true;
-    for (const cleanup of this.#cleanups.splice(0)) cleanup();
-    then();
-  }
-
-  /** Fails the batch with `error` (ignored once it is settled). */
-  fail(error: Error): void {
-    this.settle(() => this.#reject(error));
-  }
-
-  #onSettle(cleanup: () => void): void {
-    if (this.#settled) cleanup();
-    else this.#cleanups.push(cleanup);
-  }
-}
-
 const exitError = (code: number): ParalabError =>
   new ParalabError('ERR_WORKER', `worker exited with code ${code}`);
 const crashError = (error: Error): ParalabError =>
