@@ -114,16 +114,5 @@ export type ToPageWorker =
   /** The `shared` strategy's batch and tasks (core's `runSharedBatch`). */
   | ToSharedWorker;
 
-/** Messages from the page to a calibration worker (module or classic). */
-export type ToCalibrationWorker =
-  | { readonly type: 'paralab:ping'; readonly id: number }
-  | { readonly type: 'paralab:echo'; readonly data: Uint8Array; readonly transfer: boolean };
-
-/** Messages from a calibration worker to the page. */
-export type FromCalibrationWorker =
-  | { readonly type: 'paralab:ready' }
-  | { readonly type: 'paralab:pong'; readonly id: number }
-  | { readonly type: 'paralab:echo'; readonly data: Uint8Array };
-
 /** Where a workerpool worker finds its workload: query parameters of its script URL. */
 export const WORKERPOOL_QUERY = { url: 'workload', id: 'id' } as const;

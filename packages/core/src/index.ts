@@ -13,6 +13,18 @@ export {
   runCalibrationProbe,
   timerResolutionProbe,
 } from './calibration.js';
+export {
+  type CalibrationPeer,
+  type FromCalibrationPeer,
+  PAYLOAD_SIZES,
+  type PeerProbeCell,
+  type PeerSource,
+  payloadProbe,
+  payloadProbes,
+  roundtripProbe,
+  startupProbe,
+  type ToCalibrationPeer,
+} from './calibration-peers.js';
 export { CancelToken } from './cancel.js';
 export { NOISY_CV, toCell } from './cell.js';
 export { createOutputCheck, type OutputCheck } from './check.js';

@@ -1,6 +1,8 @@
 // The light entry point (`@paralab/core/workload`): what a workload module and the code running inside a
 // worker or child process need, without the results schema (zod costs ~60 ms to import in every thread):
 // the task messages, and the views helpers a worker transfers an output's buffers back with.
+
+export type { FromCalibrationPeer, ToCalibrationPeer } from './calibration-peers.js';
 export type { FromWorker, ToWorker } from './dispatch.js';
 export { type ErrorCode, ParalabError, toError } from './errors.js';
 export { findWorkload, isWorkload, workloadsOf } from './find-workload.js';

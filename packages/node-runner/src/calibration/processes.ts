@@ -1,7 +1,12 @@
 import type { ForkOptions } from 'node:child_process';
-import { ParalabError } from '@paralab/core';
-import type { FromCalibrationPeer, ToCalibrationPeer } from './protocol.js';
-import type { CalibrationProbe } from './scope.js';
+import {
+  type CalibrationPeer,
+  type FromCalibrationPeer,
+  type PeerSource,
+  roundtripProbe,
+  startupProbe,
+} from '@paralab/core';
+import type { CalibrationProbe, ProbeScope } from './scope.js';
 
 const ENTRY = new URL('../entry/calibration-child.js', import.meta.url);
 
@@ -16,55 +21,29 @@ const FORK: ForkOptions = {
   stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
 };
 
-/** `child_process.fork` until the child's first IPC message arrives, ms; the child is killed after each, untimed. */
-export const spawnProbe: CalibrationProbe = {
-  name: 'spawn',
+/** A calibration child process, as core's peer probes talk to it; killed when the probe ends. */
+const children: PeerSource<ProbeScope> = {
   primitive: 'child_process',
-  opsPerSample: 1,
-  options: { api: 'fork', serialization: 'advanced', until: 'first message' },
-  async open(scope) {
-    return {
-      async run(ops) {
-        let total = 0;
-        for (let i = 0; i < ops; i++) {
-          const begin = performance.now();
-          const child = scope.fork(ENTRY, FORK);
-          const first = await scope.channel<FromCalibrationPeer>(child).next();
-          if (first.type !== 'paralab:ready') throw unexpected(first);
-          total += performance.now() - begin;
-          await scope.release(child);
-        }
-        return total;
-      },
-    };
-  },
-};
-
-/** A small IPC message to a warm child process and its answer back, one at a time, ms. */
-export const ipcRoundtripProbe: CalibrationProbe = {
-  name: 'ipc-roundtrip',
-  primitive: 'child_process',
-  opsPerSample: 100,
-  options: { api: 'fork', serialization: 'advanced' },
-  async open(scope) {
+  peer: 'calibration child',
+  start(scope): CalibrationPeer {
     const child = scope.fork(ENTRY, FORK);
     const channel = scope.channel<FromCalibrationPeer>(child);
-    const first = await channel.next();
-    if (first.type !== 'paralab:ready') throw unexpected(first);
     return {
-      async run(ops) {
-        const begin = performance.now();
-        for (let id = 0; id < ops; id++) {
-          child.send({ type: 'paralab:ping', id } satisfies ToCalibrationPeer);
-          const reply = await channel.next();
-          if (reply.type !== 'paralab:pong' || reply.id !== id) throw unexpected(reply);
-        }
-        return performance.now() - begin;
-      },
+      send: (message) => child.send(message),
+      next: () => channel.next(),
+      stop: () => scope.release(child),
     };
   },
 };
 
-function unexpected(message: FromCalibrationPeer): ParalabError {
-  return new ParalabError('ERR_WORKER', `unexpected answer from the calibration child: ${message.type}`);
-}
+/** `child_process.fork` until the child's first IPC message arrives, ms; the child is killed after each, untimed. */
+export const spawnProbe: CalibrationProbe = startupProbe(children, {
+  name: 'spawn',
+  options: { api: 'fork', serialization: 'advanced' },
+});
+
+/** A small IPC message to a warm child process and its answer back, one at a time, ms. */
+export const ipcRoundtripProbe: CalibrationProbe = roundtripProbe(children, {
+  name: 'ipc-roundtrip',
+  options: { api: 'fork', serialization: 'advanced' },
+});

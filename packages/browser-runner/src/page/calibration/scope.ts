@@ -1,11 +1,16 @@
-import { CancelToken, Inbox, ParalabError, type ProbeScopeBase } from '@paralab/core';
-import type { FromCalibrationWorker } from '../../protocol.js';
+import {
+  CancelToken,
+  type FromCalibrationPeer,
+  Inbox,
+  ParalabError,
+  type ProbeScopeBase,
+} from '@paralab/core';
 import { crashError } from '../strategies/_web-workers.js';
 
 /** What a page calibration probe starts its workers through; each is terminated when the probe ends. */
 export interface PageProbeScope extends ProbeScopeBase {
   /** Starts a worker whose every message goes to the returned inbox; throws once the probe is cancelled. */
-  worker(url: string, options?: WorkerOptions): { worker: Worker; inbox: Inbox<FromCalibrationWorker> };
+  worker(url: string, options?: WorkerOptions): { worker: Worker; inbox: Inbox<FromCalibrationPeer> };
   /** Terminates a worker now. */
   release(worker: Worker): void;
 }
@@ -15,14 +20,12 @@ export class PageScope implements PageProbeScope {
   readonly cancel: CancelToken = new CancelToken();
   readonly #workers = new Set<Worker>();
 
-  worker(url: string, options?: WorkerOptions): { worker: Worker; inbox: Inbox<FromCalibrationWorker> } {
+  worker(url: string, options?: WorkerOptions): { worker: Worker; inbox: Inbox<FromCalibrationPeer> } {
     this.cancel.throwIfCancelled();
     const worker = new Worker(url, options);
     this.#workers.add(worker);
-    const inbox = new Inbox<FromCalibrationWorker>(this.cancel);
-    worker.addEventListener('message', (event: MessageEvent<FromCalibrationWorker>) =>
-      inbox.push(event.data),
-    );
+    const inbox = new Inbox<FromCalibrationPeer>(this.cancel);
+    worker.addEventListener('message', (event: MessageEvent<FromCalibrationPeer>) => inbox.push(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       inbox.fail(crashError(event));
