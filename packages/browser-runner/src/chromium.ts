@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ParalabError } from '@paralab/core';
 import { type Browser, chromium } from 'playwright-core';
+import lockfile from 'proper-lockfile';
 
 /** The environment variable that names the Chrome or Chromium to use. */
 export const CHROMIUM_ENV = 'PARALAB_CHROMIUM';
@@ -98,12 +100,16 @@ export function launchChromium(executablePath: string): Promise<Browser> {
     });
 }
 
+/** The file test runs and benches lock while one of them installs Chromium (apt allows one at a time). */
+const INSTALL_LOCK = join(tmpdir(), 'paralab-chromium-install.lock');
+
 /**
  * Makes sure a browser can be found: when none is, installs Debian's `chromium` package with apt-get (as
- * root, or through sudo) on Debian and Ubuntu. Returns the executable's path; throws a one-line
+ * root, or through sudo) on Debian and Ubuntu, one installer at a time across processes (two test suites
+ * starting together wait for each other). Resolves with the executable's path; rejects with a one-line
  * `ParalabError` where it cannot install one.
  */
-export function ensureChromium(log: (line: string) => void = () => {}): string {
+export async function ensureChromium(log: (line: string) => void = () => {}): Promise<string> {
   try {
     return findChromium();
   } catch (error) {
@@ -115,16 +121,39 @@ export function ensureChromium(log: (line: string) => void = () => {}): string {
       'ERR_NO_BROWSER',
       `no Chrome or Chromium found, and no apt-get to install one: ${HOW_TO_GET_CHROMIUM}`,
     );
-  const run = (args: string[]): void => {
-    execFileSync(root ? (args[0] as string) : 'sudo', root ? args.slice(1) : args, {
+  closeSync(openSync(INSTALL_LOCK, 'a'));
+  const release = await lockfile.lock(INSTALL_LOCK, {
+    stale: 60_000,
+    update: 10_000,
+    realpath: false,
+    retries: { retries: 600, minTimeout: 1_000, maxTimeout: 1_000 },
+  });
+  try {
+    // Another process may have installed it while this one waited.
+    return findChromium();
+  } catch {
+    log("installing Debian's chromium package with apt-get (about 25 s) ...");
+    apt(root, ['update']);
+    apt(root, ['install', '-y', 'chromium']);
+    return findChromium();
+  } finally {
+    await release();
+  }
+}
+
+function apt(root: boolean, args: string[]): void {
+  const command = root ? ['apt-get', ...args] : ['sudo', 'apt-get', ...args];
+  try {
+    execFileSync(command[0] as string, command.slice(1), {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
-  };
-  log("installing Debian's chromium package with apt-get (about 25 s) ...");
-  run(['apt-get', 'update']);
-  run(['apt-get', 'install', '-y', 'chromium']);
-  return findChromium();
+  } catch {
+    throw new ParalabError(
+      'ERR_NO_BROWSER',
+      `${command.join(' ')} failed (see above): ${HOW_TO_GET_CHROMIUM}`,
+    );
+  }
 }
 
 function has(command: string): boolean {

@@ -34,9 +34,9 @@ export const browserCliRunner: CliRunner<BrowserRunEvent> = {
 };
 
 /** `paralab-browser --ensure-browser`: prints the browser it found or installed; returns the exit code. */
-export function ensureBrowserCommand(bin: string): number {
+export async function ensureBrowserCommand(bin: string): Promise<number> {
   try {
-    const path = ensureChromium((line) => process.stdout.write(`${bin}: ${line}\n`));
+    const path = await ensureChromium((line) => process.stdout.write(`${bin}: ${line}\n`));
     process.stdout.write(`${bin}: using ${path}\n`);
     return 0;
   } catch (thrown) {

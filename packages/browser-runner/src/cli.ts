@@ -24,5 +24,5 @@ const identity = {
     },
   ],
 } as const;
-if (argv.includes('--ensure-browser')) process.exitCode = ensureBrowserCommand(identity.bin);
+if (argv.includes('--ensure-browser')) process.exitCode = await ensureBrowserCommand(identity.bin);
 else await runnerCli(argv, browserCliRunner, identity);
