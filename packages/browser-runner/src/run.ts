@@ -3,12 +3,10 @@ import { availableParallelism } from 'node:os';
 import {
   type Cell,
   type CellPlan,
-  cellId,
   createResults,
   getProfile,
   type MeasureEvent,
   type Profile,
-  paramsKey,
   type Results,
 } from '@paralab/core';
 import {
@@ -21,13 +19,14 @@ import {
   writeResultsFile,
 } from '@paralab/node-runner';
 import type { Browser } from 'playwright-core';
-import { bundlePage, type PageBundle } from './bundle.js';
+import { bundlePage } from './bundle.js';
 import { browserStrategyCatalog, type StrategyDescriptor } from './catalog.js';
 import { findChromium, launchChromium } from './chromium.js';
+import { Driver, groupsOf } from './driver.js';
 import { type PageServer, startPageServer } from './page-server.js';
 import { BROWSER_BUILTIN_MODULES, defaultBrowserPlan, loadForPlanning } from './plan.js';
-import type { PageCellPlan, PageIdentity } from './protocol.js';
-import { PageLost, PageSession } from './session.js';
+import type { PageIdentity } from './protocol.js';
+import type { PageSession } from './session.js';
 
 const TOOL_VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -52,9 +51,6 @@ export interface BrowserRunOptions extends Omit<NodeRunOptions, 'strategies' | '
   /** Progress events (the CLI prints them). */
   onEvent?: (event: BrowserRunEvent) => void;
 }
-
-/** How long the harness page may take to load, ms. */
-const LOAD_TIMEOUT_MS = 30_000;
 
 /**
  * Runs workloads in headless Chromium and returns (and optionally writes) the results. The runner bundles
@@ -166,173 +162,6 @@ async function measureInBrowser(
     await pages?.close();
     await latency?.close();
   }
-}
-
-/** Drives pages of one browser: a page per run, replaced when one is lost. */
-class Driver {
-  readonly #browser: Browser;
-  readonly #bundle: PageBundle;
-  readonly #url: string;
-  readonly #serverUrl: string | undefined;
-  readonly #profile: Profile;
-  readonly #options: BrowserRunOptions;
-  #session: PageSession | undefined;
-  #identity: PageSession['identity'] | undefined;
-  #stopInterrupt: (() => void) | undefined;
-  /** Where the group being measured stands in the whole run (the page only knows its own call). */
-  #position = { group: 1, groups: 1 };
-
-  constructor(
-    browser: Browser,
-    bundle: PageBundle,
-    url: string,
-    serverUrl: string | undefined,
-    profile: Profile,
-    options: BrowserRunOptions,
-  ) {
-    this.#browser = browser;
-    this.#bundle = bundle;
-    this.#url = url;
-    this.#serverUrl = serverUrl;
-    this.#profile = profile;
-    this.#options = options;
-  }
-
-  /** Longest silence of a page before it is taken for stuck: prepare, reference run and a batch, and more. */
-  get #silenceMs(): number {
-    return 3 * this.#profile.sampleTimeoutMs + 10_000;
-  }
-
-  /** What the first page said about itself and its browser. */
-  async identity(): Promise<PageSession['identity']> {
-    return this.#identity ?? (await this.#page()).identity;
-  }
-
-  async calibrate(): Promise<Cell[]> {
-    this.#options.onEvent?.({ type: 'calibration-start' });
-    const page = await this.#page();
-    const request = {
-      profile: this.#profile,
-      timerResolutionMs: page.identity.timerResolutionMs,
-      serverUrl: this.#serverUrl,
-    };
-    try {
-      return await page.calibrate(request, this.#silenceMs);
-    } catch (thrown) {
-      if (!(thrown instanceof PageLost)) throw thrown;
-      await this.#drop(thrown);
-      return page.seen.cells;
-    }
-  }
-
-  async measure(
-    group: readonly CellPlan<StrategyDescriptor>[],
-    index: number,
-    groups: number,
-  ): Promise<Cell[]> {
-    const page = await this.#page();
-    const request = {
-      cells: group.map(toPageCell),
-      profile: this.#profile,
-      seed: this.#options.seed ?? 1,
-      availableParallelism: page.identity.hardwareConcurrency,
-      timerResolutionMs: page.identity.timerResolutionMs,
-      serverUrl: this.#serverUrl,
-    };
-    this.#position = { group: index, groups };
-    try {
-      const measured = await page.measure(request, this.#silenceMs);
-      return measured.cells;
-    } catch (thrown) {
-      if (!(thrown instanceof PageLost)) throw thrown;
-      await this.#drop(thrown);
-      return lostCells(group, page.seen, thrown.message);
-    }
-  }
-
-  async close(): Promise<void> {
-    this.#stopInterrupt?.();
-    await this.#session?.close();
-    this.#session = undefined;
-  }
-
-  async #page(): Promise<PageSession> {
-    if (this.#session) return this.#session;
-    const session = await PageSession.open(this.#browser, {
-      url: `${this.#url}/`,
-      setup: {
-        assets: this.#bundle.assets,
-        modules: this.#bundle.modules,
-        libraries: this.#bundle.libraries,
-      },
-      loadTimeoutMs: LOAD_TIMEOUT_MS,
-      onEvent: (event) =>
-        this.#options.onEvent?.(event.type === 'group-start' ? { ...event, ...this.#position } : event),
-    });
-    this.#identity ??= session.identity;
-    this.#options.onEvent?.({
-      type: 'page-ready',
-      identity: session.identity,
-      rendererPid: session.rendererPid,
-    });
-    this.#stopInterrupt?.();
-    this.#stopInterrupt = this.#options.interrupt?.onCancel(() => void session.interrupt());
-    this.#session = session;
-    return session;
-  }
-
-  async #drop(error: PageLost): Promise<void> {
-    this.#options.onEvent?.({ type: 'page-lost', reason: error.message });
-    await this.#session?.close();
-    this.#session = undefined;
-  }
-}
-
-function toPageCell(plan: CellPlan<StrategyDescriptor>): PageCellPlan {
-  return { ref: plan.ref, params: plan.params, strategy: plan.strategy.name, concurrency: plan.concurrency };
-}
-
-/** Cells of the same workload module, workload and parameters, in plan order: one page call each. */
-function groupsOf<P extends CellPlan<StrategyDescriptor>>(plans: readonly P[]): P[][] {
-  const groups = new Map<string, P[]>();
-  for (const plan of plans) {
-    const key = `${plan.ref.module}#${plan.workload.id}(${paramsKey(plan.params)})`;
-    groups.set(key, [...(groups.get(key) ?? []), plan]);
-  }
-  return [...groups.values()];
-}
-
-/**
- * The cells of a group whose page was lost: those it finished, as it reported them, and the others as
- * `errored` with the reason and every sample it had reported (nothing measured is dropped).
- */
-function lostCells(
-  group: readonly CellPlan<StrategyDescriptor>[],
-  seen: PageSession['seen'],
-  reason: string,
-): Cell[] {
-  const done = new Map(seen.cells.map((cell) => [cell.id, cell]));
-  return group.map((plan) => {
-    const id = cellId(plan);
-    return (
-      done.get(id) ?? {
-        id,
-        workload: plan.workload.id,
-        kind: plan.workload.kind,
-        module: plan.ref.module,
-        strategy: plan.strategy.name,
-        concurrency: plan.concurrency,
-        params: { ...plan.params },
-        options: {},
-        status: 'errored',
-        reason,
-        samples: seen.samples.get(id) ?? [],
-        warmups: [],
-        tasksPerSample: 0,
-        flags: [],
-      }
-    );
-  });
 }
 
 function resolveProfile(profile: BrowserRunOptions['profile']): Profile {
