@@ -13,8 +13,9 @@ const LATENCY_MS = 50;
  * `worker`), and two of the browser's own:
  * - `io-async-browser`: `async` on `http` (100 requests at 50 ms, all in flight) within 1.3 × the floor
  *   that 6 connections per host set (⌈100 / 6⌉ rounds of 50 ms), where Node's target is one latency;
- * - `main-thread-free`: on `blocking`, the main thread's worst timer delay with `worker` is at most
- *   0.25 × its worst delay with `sequential` (the CPU tasks stall the page only when they run on it).
+ * - `main-thread-free`: on `blocking`, the main thread's worst timer delay with `worker` is at most half
+ *   its worst delay with `sequential`. With `sequential` the worst delay is about one CPU task (the page
+ *   waits for it); under half of that, no CPU task ran on the main thread (what remains is GC and noise).
  */
 export function browserTargets(results: Results): TargetReport[] {
   const shared = performanceTargets(results).filter((target) => target.id !== 'io-async');
@@ -66,7 +67,7 @@ function mainThreadFree(results: Results): TargetReport {
     id: 'main-thread-free',
     name: 'blocking: main-thread max delay, worker / sequential',
     comparison: '<=',
-    limit: 0.25,
+    limit: 0.5,
   } as const;
   const maxDelay = (strategy: string): number | undefined => {
     const cell = results.cells.find((c) => ok(c) && c.workload === 'blocking' && c.strategy === strategy);
