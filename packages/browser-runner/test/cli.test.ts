@@ -82,21 +82,39 @@ describe('paralab-browser CLI', () => {
 
   it('Ctrl-C stops after the current sample and writes what was measured, marked incomplete', async () => {
     const out = join(scratch, 'interrupted.json');
-    const child = spawn(
-      process.execPath,
-      [CLI, '-w', 'sleep', '-s', 'sequential,async', '-c', '10', '-o', out],
-      { cwd: scratch },
-    );
+    // Two groups: the signal comes 1.5 s after the first is done, while the second (0.5 s a sample, at least
+    // 5 samples and a warm-up) runs.
+    const args = [
+      '-w',
+      'noop,sleep',
+      '-s',
+      'sequential',
+      '-p',
+      'sleep.ms=20',
+      '-p',
+      'sleep.tasks=25',
+      '-o',
+      out,
+    ];
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: scratch });
     let stdout = '';
+    let signalled = false;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      if (/^ {2}✓ /m.test(stdout) && !child.killed) child.kill('SIGINT');
+      if (/^ {2}✓ sequential@1/m.test(stdout) && !signalled) {
+        signalled = true;
+        setTimeout(() => child.kill('SIGINT'), 1_500);
+      }
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(130);
     const results = parseResults(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(results.complete).toBe(false);
-    expect(results.cells.length).toBeGreaterThan(0);
+    expect(results.cells[0]).toMatchObject({ id: 'noop(tasks=1000)/sequential@1', status: 'ok' });
+    // The interrupted group keeps the samples it had (it has no cell when the signal came in its warm-up).
+    const rest = results.cells.slice(1);
+    expect(rest.map((c) => c.id)).toEqual(rest.length > 0 ? ['sleep(ms=20,tasks=25)/sequential@1'] : []);
+    expect(rest[0]?.samples.length ?? 0).toBeLessThan(10);
   });
 
   it('runs a user workload, prints the table and targets, and writes a valid results file', () => {
