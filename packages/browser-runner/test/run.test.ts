@@ -136,11 +136,14 @@ describe('runBrowser: every strategy in a cross-origin isolated page', () => {
   it('reads the main thread: blocked under sequential work, free while workers compute', () => {
     const sequential = cell(results, 'sequential', 'primes').metrics;
     const worker = cell(results, 'worker', 'primes').metrics;
-    // Each sequential sample runs every prime test in one task on the main thread: the ping waits for all.
-    expect(sequential?.eventLoopDelay?.maxMs).toBeGreaterThan(50);
-    expect(sequential?.longTasks?.count).toBeGreaterThan(0);
-    expect(worker?.eventLoopDelay?.p50Ms).toBeLessThan(5);
-    expect(worker?.longTasks?.count).toBe(0);
+    // Each sequential sample runs every prime test in one task on the main thread: the ping waits for all,
+    // and every sample is a long task (warm-ups are not counted).
+    const blocked = sequential?.eventLoopDelay?.maxMs ?? 0;
+    expect(blocked).toBeGreaterThan(50);
+    expect(sequential?.longTasks?.count).toBeGreaterThanOrEqual(3);
+    // With workers the main thread stays free (bounds loose enough for a machine busy with other tests).
+    expect(worker?.eventLoopDelay?.p50Ms).toBeLessThan(blocked / 5);
+    expect(worker?.longTasks?.count).toBeLessThan(sequential?.longTasks?.count ?? 0);
     expect(sequential?.heapUsedBytes).toBeGreaterThan(0);
   });
 
