@@ -1,6 +1,6 @@
 // Drives the pages of one browser for a run: opens a page (again after one is lost), asks it to calibrate
 // and to measure one group of cells at a time, and turns a lost page into errored cells with their samples.
-import { type Cell, type CellPlan, cellId, type Profile, paramsKey } from '@paralab/core';
+import { type Cell, type CellPlan, cellId, type Profile } from '@paralab/core';
 import type { Browser } from 'playwright-core';
 import type { PageBundle } from './bundle.js';
 import type { StrategyDescriptor } from './catalog.js';
@@ -133,16 +133,6 @@ export class Driver {
 
 function toPageCell(plan: CellPlan<StrategyDescriptor>): PageCellPlan {
   return { ref: plan.ref, params: plan.params, strategy: plan.strategy.name, concurrency: plan.concurrency };
-}
-
-/** Cells of the same workload module, workload and parameters, in plan order: one page call each. */
-export function groupsOf<P extends CellPlan<StrategyDescriptor>>(plans: readonly P[]): P[][] {
-  const groups = new Map<string, P[]>();
-  for (const plan of plans) {
-    const key = `${plan.ref.module}#${plan.workload.id}(${paramsKey(plan.params)})`;
-    groups.set(key, [...(groups.get(key) ?? []), plan]);
-  }
-  return [...groups.values()];
 }
 
 /**

@@ -74,8 +74,6 @@ export interface PageIdentity {
   readonly hardwareConcurrency: number;
   /** Smallest step of `performance.now()` in the page, ms. */
   readonly timerResolutionMs: number;
-  /** Whether `SharedArrayBuffer` and `Atomics.waitAsync` exist (the `shared` strategy needs both). */
-  readonly sharedMemory: boolean;
 }
 
 /** The page's API, as `globalThis.paralab` once the harness has loaded. */

@@ -19,17 +19,17 @@ type CdpSession = Awaited<ReturnType<Browser['newBrowserCDPSession']>>;
 /**
  * Waits (up to 5 s) until the browser's processes together use under 10% of a core over 250 ms: right
  * after launch, headless Chromium builds its own UI in a renderer of its own for about a second, which
- * would compete with the first measurements on a small machine. Resolves with the ms it waited.
+ * would compete with the first measurements on a small machine.
  */
-export async function settleBrowser(browser: Browser): Promise<number> {
+export async function settleBrowser(browser: Browser): Promise<void> {
   const begin = performance.now();
   const session = await browser.newBrowserCDPSession();
   try {
     const pids = await browserPids(session);
-    let before = await totalCpuMs(pids);
+    let before = await cpuMs(...pids);
     while (performance.now() - begin < QUIET.maxWaitMs) {
       await new Promise((resolve) => setTimeout(resolve, QUIET.windowMs));
-      const now = await totalCpuMs(pids);
+      const now = await cpuMs(...pids);
       if (now - before < QUIET.share * QUIET.windowMs) break;
       before = now;
     }
@@ -38,7 +38,6 @@ export async function settleBrowser(browser: Browser): Promise<number> {
   } finally {
     await session.detach().catch(() => {});
   }
-  return performance.now() - begin;
 }
 
 /**
@@ -46,8 +45,8 @@ export async function settleBrowser(browser: Browser): Promise<number> {
  * runs several renderers (a spare one, the first blank tab, its own UI's), so the page keeps its main
  * thread busy for `burnMs` (`burn`), twice, and the renderer whose CPU time, read from the OS, grew by at
  * least 20 ms and twice as much as any other's, both times, is the one. (Chromium's own per-process CPU
- * figures lag: it samples them now and then.) Resolves with undefined when no renderer stands out twice (the page's
- * cells then carry no CPU and RSS figures).
+ * figures lag: it samples them now and then.) Resolves with undefined when no renderer stands out twice
+ * (the page's cells then carry no CPU and RSS figures).
  */
 export async function findRendererPid(
   browser: Browser,
@@ -58,9 +57,9 @@ export async function findRendererPid(
   try {
     const pids = await browserPids(session, 'renderer');
     const busiest = async (): Promise<number | undefined> => {
-      const before = await Promise.all(pids.map(cpuMs));
+      const before = await Promise.all(pids.map((pid) => cpuMs(pid)));
       await burn(burnMs);
-      const after = await Promise.all(pids.map(cpuMs));
+      const after = await Promise.all(pids.map((pid) => cpuMs(pid)));
       const gains = pids
         .map((pid, i) => ({ pid, gained: (after[i] ?? 0) - (before[i] ?? 0) }))
         .sort((a, b) => b.gained - a.gained);
@@ -85,12 +84,8 @@ async function browserPids(session: CdpSession, type?: string): Promise<number[]
   return processInfo.filter((p) => type === undefined || p.type === type).map((p) => p.id);
 }
 
-async function cpuMs(pid: number): Promise<number> {
-  const usage = await processUsage([pid]);
-  return usage.cpuUserMs + usage.cpuSystemMs;
-}
-
-async function totalCpuMs(pids: readonly number[]): Promise<number> {
+/** The CPU time (user + system) of the processes together, ms, read from the OS. */
+async function cpuMs(...pids: number[]): Promise<number> {
   const usage = await processUsage(pids);
   return usage.cpuUserMs + usage.cpuSystemMs;
 }

@@ -4,7 +4,7 @@ import {
   type Cell,
   type CellPlan,
   createResults,
-  getProfile,
+  groupPlans,
   type MeasureEvent,
   type Profile,
   type Results,
@@ -14,6 +14,7 @@ import {
   type LatencyServer,
   machineInfo,
   type NodeRunOptions,
+  resolveProfile,
   selectCells,
   startLatencyServer,
   writeResultsFile,
@@ -22,7 +23,7 @@ import type { Browser } from 'playwright-core';
 import { bundlePage } from './bundle.js';
 import { browserStrategyCatalog, type StrategyDescriptor } from './catalog.js';
 import { findChromium, launchChromium } from './chromium.js';
-import { Driver, groupsOf } from './driver.js';
+import { Driver } from './driver.js';
 import { type PageServer, startPageServer } from './page-server.js';
 import { BROWSER_BUILTIN_MODULES, defaultBrowserPlan, loadForPlanning } from './plan.js';
 import type { PageIdentity } from './protocol.js';
@@ -146,7 +147,8 @@ async function measureInBrowser(
     const driver = new Driver(browser, bundle, pages.url, latency?.url, profile, options);
     const cells: Cell[] = [];
     if (calibration && !options.interrupt?.cancelled) cells.push(...(await driver.calibrate()));
-    const groups = groupsOf(plans);
+    // One page call per group: the cells that share prepared inputs (core's measurement groups).
+    const groups = [...groupPlans(plans).values()];
     let index = 0;
     for (const group of groups) {
       if (options.interrupt?.cancelled) break;
@@ -162,9 +164,4 @@ async function measureInBrowser(
     await pages?.close();
     await latency?.close();
   }
-}
-
-function resolveProfile(profile: BrowserRunOptions['profile']): Profile {
-  if (profile && typeof profile === 'object') return profile;
-  return getProfile(profile ?? process.env.PARALAB_PROFILE ?? 'default');
 }

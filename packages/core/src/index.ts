@@ -45,6 +45,7 @@ export {
   type CellPlan,
   cellId,
   defaultConcurrency,
+  groupPlans,
   type PlannedWorkload,
   type PlanOptions,
   paramsKey,

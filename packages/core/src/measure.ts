@@ -2,7 +2,7 @@ import { CancelToken } from './cancel.js';
 import { toCell } from './cell.js';
 import { createOutputCheck, type OutputCheck } from './check.js';
 import { ParalabError, toError } from './errors.js';
-import { type CellPlan, cellId, paramsKey } from './plan.js';
+import { type CellPlan, cellId, groupPlans, paramsKey } from './plan.js';
 import { now, setTimer } from './platform.js';
 import { type CellProbe, estimateBytes, type ProbeFactory } from './probe.js';
 import type { Profile } from './profiles.js';
@@ -91,15 +91,6 @@ export async function measure(plans: readonly CellPlan[], options: MeasureOption
     }
   }
   return { cells, complete: !options.interrupt?.cancelled && cells.length === plans.length };
-}
-
-function groupPlans(plans: readonly CellPlan[]): Map<string, CellPlan[]> {
-  const groups = new Map<string, CellPlan[]>();
-  for (const plan of plans) {
-    const key = `${plan.ref.module}#${plan.workload.id}(${paramsKey(plan.params)})`;
-    groups.set(key, [...(groups.get(key) ?? []), plan]);
-  }
-  return groups;
 }
 
 async function measureGroup(

@@ -83,3 +83,18 @@ export function paramsKey(params: Readonly<Record<string, ParamValue>>): string 
 export function cellId(plan: CellPlan<{ readonly name: string }>): string {
   return `${plan.workload.id}(${paramsKey(plan.params)})/${plan.strategy.name}@${plan.concurrency}`;
 }
+
+/**
+ * Plans grouped by workload module, workload and parameters (keyed `module#id(params)`), each group in plan
+ * order: the cells that share prepared inputs and are interleaved with each other while measured.
+ */
+export function groupPlans<P extends Pick<CellPlan<unknown>, 'ref' | 'workload' | 'params'>>(
+  plans: readonly P[],
+): Map<string, P[]> {
+  const groups = new Map<string, P[]>();
+  for (const plan of plans) {
+    const key = `${plan.ref.module}#${plan.workload.id}(${paramsKey(plan.params)})`;
+    groups.set(key, [...(groups.get(key) ?? []), plan]);
+  }
+  return groups;
+}

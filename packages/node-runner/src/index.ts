@@ -43,7 +43,7 @@ export {
   type ToWorker,
 } from './protocol.js';
 export { readResultsFile, writeResultsFile } from './results-file.js';
-export { type NodeRunEvent, type NodeRunOptions, runNode, runOn } from './run.js';
+export { type NodeRunEvent, type NodeRunOptions, resolveProfile, runNode, runOn } from './run.js';
 export type { Runtime } from './runtime.js';
 export {
   type CatalogEntry,

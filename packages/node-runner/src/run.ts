@@ -122,7 +122,8 @@ export async function runOn(runtime: Runtime, options: NodeRunOptions = {}): Pro
   return results;
 }
 
-function resolveProfile(profile: NodeRunOptions['profile']): Profile {
+/** The profile of a run: the one given (by name or as an object), else `$PARALAB_PROFILE`, else `default`. */
+export function resolveProfile(profile: NodeRunOptions['profile']): Profile {
   if (profile && typeof profile === 'object') return profile;
   return getProfile(profile ?? process.env.PARALAB_PROFILE ?? 'default');
 }

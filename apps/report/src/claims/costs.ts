@@ -99,13 +99,9 @@ export const c6: ClaimEvaluator = {
       return notMeasured('no process or process-cold cells in these results');
     }
     // A runtime without processes (a browser page) records them unsupported, with the reason: say that.
-    const unsupported = processes.find((entry) => entry.cell.status === 'unsupported');
-    if (
-      unsupported &&
-      processes.every((entry) => entry.cell.status === 'unsupported') &&
-      !floorOf(run, 'spawn')
-    )
-      return notMeasured(`processes are unsupported here: ${unsupported.cell.reason ?? 'no reason given'}`);
+    const [first] = processes;
+    if (first && processes.every((entry) => entry.cell.status === 'unsupported') && !floorOf(run, 'spawn'))
+      return notMeasured(`processes are unsupported here: ${first.cell.reason ?? 'no reason given'}`);
     const finding: Finding = { parts: [], missing: [] };
     for (const found of [startupPart(run), serializationPart(run)]) {
       if (typeof found === 'string') finding.missing.push(found);

@@ -2,17 +2,15 @@
 // which the runner sets the page up, calibrates, and measures one group of cells at a time; progress and
 // usage requests go back through the runner's binding.
 import { type MeasureEvent, measureTimerResolution } from '@paralab/core';
-import { HOST_BINDING, type PageApi, type PageIdentity, type ToHost } from '../protocol.js';
+import type { PageApi, PageIdentity } from '../protocol.js';
 import { calibratePage } from './calibration/index.js';
+import { callHost } from './host.js';
 import { interruptMeasuring, measureInPage } from './measure.js';
 import { setSetup } from './setup.js';
 
-type Host = (message: ToHost) => Promise<unknown>;
-
 /** Sends a progress event to the runner without waiting for it (outside any timed region). */
 function report(event: MeasureEvent): void {
-  const host = (globalThis as unknown as Record<string, Host | undefined>)[HOST_BINDING];
-  host?.({ type: 'event', event }).catch(() => {});
+  void callHost({ type: 'event', event });
 }
 
 function identify(): PageIdentity {
@@ -21,7 +19,6 @@ function identify(): PageIdentity {
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
     hardwareConcurrency: Math.max(1, navigator.hardwareConcurrency || 1),
     timerResolutionMs: measureTimerResolution(),
-    sharedMemory: typeof SharedArrayBuffer === 'function' && typeof Atomics.waitAsync === 'function',
   };
 }
 

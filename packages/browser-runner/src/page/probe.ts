@@ -1,5 +1,6 @@
 import type { CellMetrics, CellProbe, ExternalUsage, ProbeFactory } from '@paralab/core';
-import { HOST_BINDING, type HostUsage, type ToHost } from '../protocol.js';
+import type { HostUsage, ToHost } from '../protocol.js';
+import { callHost } from './host.js';
 
 /** Period of the responsiveness ping, ms: a timer set this far ahead, again and again, during a sample. */
 const PING_MS = 5;
@@ -15,11 +16,6 @@ const SOURCE = [
 interface ChromiumMemory {
   readonly usedJSHeapSize: number;
 }
-
-/** The runner's usage binding, when the page runs under paralab's runner. */
-type Host = (message: ToHost) => Promise<unknown>;
-const host = (): Host | undefined =>
-  (globalThis as unknown as Record<string, Host | undefined>)[HOST_BINDING];
 
 /**
  * The browser's resource probe, over a cell's kept samples: how late the main thread's timers ran (the
@@ -140,13 +136,7 @@ interface Running {
 
 /** Asks the runner for the renderer's usage; null outside the runner or when it cannot tell. */
 async function askHost(message: ToHost): Promise<HostUsage> {
-  const call = host();
-  if (!call) return null;
-  try {
-    return ((await call(message)) as HostUsage) ?? null;
-  } catch {
-    return null;
-  }
+  return ((await callHost(message)) as HostUsage | undefined) ?? null;
 }
 
 function observeLongTasks(into: number[]): PerformanceObserver {

@@ -1,16 +1,5 @@
 import { defineWorkload, type Workload } from '@paralab/core/workload';
-import { checksum32, seededBytes } from '@paralab/core/workloads';
-
-const params = {
-  files: {
-    type: 'integer',
-    default: 100,
-    min: 1,
-    max: 100_000,
-    description: 'Files written and read back per sample (one task each).',
-  },
-  kib: { type: 'integer', default: 64, min: 1, max: 65_536, description: 'Size of each file, in KiB.' },
-} as const;
+import { checksum32, fileParams, seededBytes } from '@paralab/core/workloads';
 
 /** One task of the browser's `file`: where in the origin private file system, how much, the known answer. */
 export interface OpfsFileInput {
@@ -41,12 +30,12 @@ let prepared = 0;
  * removes it and returns what it read, verified against the checksum `prepare` computed. The files live in
  * the browser profile's storage: the runner's profile is a fresh temporary one, deleted with the browser.
  */
-export const file: Workload<typeof params, OpfsFileInput, OpfsFileOutput> = defineWorkload({
+export const file: Workload<typeof fileParams, OpfsFileInput, OpfsFileOutput> = defineWorkload({
   id: 'file',
   kind: 'io',
   description:
     'Writes a file of kib KiB to the origin private file system, reads it back and removes it, one per task.',
-  params,
+  params: fileParams,
   prepare: ({ files, kib }, { seed }) => {
     const dir = `paralab-file-${seed}-${++prepared}-${Date.now().toString(36)}`;
     const bytes = kib * 1024;

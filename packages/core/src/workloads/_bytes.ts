@@ -1,5 +1,18 @@
-// Seeded file contents and their checksum, shared by the runners' `file` workloads (Node's on disk, the
-// browser's on the origin private file system), so both write the same bytes and check them the same way.
+// What the runners' `file` workloads share (Node's on disk, the browser's on the origin private file
+// system): their parameters, so their cells have the same ids, and seeded contents with their checksum, so
+// both write the same bytes and check them the same way.
+
+/** The parameters of every `file` workload. */
+export const fileParams = {
+  files: {
+    type: 'integer',
+    default: 100,
+    min: 1,
+    max: 100_000,
+    description: 'Files written and read back per sample (one task each).',
+  },
+  kib: { type: 'integer', default: 64, min: 1, max: 65_536, description: 'Size of each file, in KiB.' },
+} as const;
 
 /** `bytes` (a multiple of 4) of xorshift32 output from `seed` (non-zero; 0 is taken as 1). */
 export function seededBytes(bytes: number, seed: number): Uint8Array {

@@ -1,5 +1,5 @@
 export { builtinWorkloads } from './_all.js';
-export { checksum32, seededBytes } from './_bytes.js';
+export { checksum32, fileParams, seededBytes } from './_bytes.js';
 export { latencyDocument } from './_latency-doc.js';
 export { type BlockingInput, blocking } from './blocking.js';
 export { type BlurInput, blur } from './blur.js';

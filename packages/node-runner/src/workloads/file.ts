@@ -3,21 +3,10 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { defineWorkload, type Workload } from '@paralab/core/workload';
-import { checksum32, seededBytes } from '@paralab/core/workloads';
+import { checksum32, fileParams, seededBytes } from '@paralab/core/workloads';
 
 /** Prefix of the temporary directories `file` writes into (under `os.tmpdir()`). */
 export const FILE_DIR_PREFIX = 'paralab-file-';
-
-const params = {
-  files: {
-    type: 'integer',
-    default: 100,
-    min: 1,
-    max: 100_000,
-    description: 'Files written and read back per sample (one task each).',
-  },
-  kib: { type: 'integer', default: 64, min: 1, max: 65_536, description: 'Size of each file, in KiB.' },
-} as const;
 
 /** One task of `file`: where to write, how much, and the known answer. */
 export interface FileInput {
@@ -47,12 +36,12 @@ export interface FileOutput {
  * it made, so even a failing run leaves nothing behind (a process killed by a signal it does not handle
  * runs no hook). Tasks, on whatever thread or process, touch only files inside such a directory.
  */
-export const file: Workload<typeof params, FileInput, FileOutput> = defineWorkload({
+export const file: Workload<typeof fileParams, FileInput, FileOutput> = defineWorkload({
   id: 'file',
   kind: 'io',
   description:
     'Writes a file of kib KiB to a temporary directory, reads it back and deletes it, one per task.',
-  params,
+  params: fileParams,
   prepare: ({ files, kib }, { seed }) => {
     const dir = makeTempDir();
     const bytes = kib * 1024;
