@@ -2,8 +2,8 @@
 import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import { ParalabError, toError } from '@paralab/core';
-import { HELP, parseCliArgs } from './args.js';
-import { COMPARE_HELP, parseCompareArgs } from './compare-args.js';
+import { COMPARE_HELP, parseCompareArgs } from './compare/args.js';
+import { HELP, parseCliArgs } from './report/args.js';
 
 const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -19,7 +19,7 @@ async function compare(argv: readonly string[]): Promise<number> {
     return 0;
   }
   // Imported on demand: the report's renderers (Observable Plot, linkedom) are not needed to compare.
-  const { compareCommand } = await import('./compare-run.js');
+  const { compareCommand } = await import('./compare/command.js');
   return compareCommand(args, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -35,8 +35,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const [{ runReport }, { renderTerminal }] = await Promise.all([
-    import('./run.js'),
-    import('./render/terminal.js'),
+    import('./report/run.js'),
+    import('./report/render/terminal.js'),
   ]);
   const result = await runReport({
     inputs: args.inputs,
@@ -46,7 +46,8 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   if (!args.quiet) {
     const written = [shown(result.htmlPath), shown(result.markdownPath)];
-    process.stdout.write(`\n${renderTerminal(result.report, written, process.stdout.columns || 120)}`);
+    const width = process.stdout.columns || 80;
+    process.stdout.write(`\n${renderTerminal(result.report, written, { width, details: args.details })}`);
   }
   return 0;
 }

@@ -7,23 +7,48 @@ import { type Cell, createResults, type MachineInfo, type Results, speedup, summ
 const OFFSETS = [-0.01, 0.004, -0.003, 0.008, 0, -0.006, 0.002, 0.005];
 
 /** Eight samples around `median`, spread by ±1%. */
-export function around(median: number): number[] {
-  return OFFSETS.map((offset) => median * (1 + offset));
+export function around(median: number, n = 8): number[] {
+  return Array.from(
+    { length: n },
+    (_, i) => median * (1 + (OFFSETS[i % OFFSETS.length] as number) * (1 + Math.floor(i / 8) / 10)),
+  );
 }
+
+/** Samples spread by ±`spread` (a fraction) around `median`: wide enough to leave a decision open. */
+export function wide(median: number, spread: number, n = 8): number[] {
+  return Array.from({ length: n }, (_, i) => median * (1 + spread * ((i / Math.max(1, n - 1)) * 2 - 1)));
+}
+
+/** The family each strategy name of these fixtures stands for (test data: a runner records it on the cell). */
+const FIXTURE_FAMILIES: Readonly<Record<string, string>> = {
+  sequential: 'sequential',
+  async: 'async',
+  hybrid: 'hybrid',
+  process: 'processes',
+  'process-cold': 'processes',
+  fork: 'processes',
+};
 
 /** What a synthetic cell needs; the rest (stats, speedup, throughput) is computed as a runner would. */
 export interface CellSpec {
   workload: string;
   kind?: Cell['kind'];
+  /** The services the cell's workload needs. */
+  services?: Cell['services'];
   strategy: string;
+  /** The cell's family; default by strategy name (threads for any name not listed). */
+  family?: string;
   concurrency?: number;
   params?: Cell['params'];
+  options?: Cell['options'];
   samples?: number[];
   status?: Cell['status'];
   reason?: string;
   flags?: string[];
   startupMs?: number;
   tasksPerSample?: number;
+  metrics?: Cell['metrics'];
+  tasks?: Cell['tasks'];
 }
 
 /** Builds the cells of one file; the speedup of each ok cell is against its group's sequential cell. */
@@ -31,9 +56,15 @@ export function cells(specs: readonly CellSpec[]): Cell[] {
   const built = specs.map(toCell);
   for (const cell of built) {
     const base = built.find(
-      (other) => other.workload === cell.workload && other.strategy === 'sequential' && other.status === 'ok',
+      (other) =>
+        other.workload === cell.workload &&
+        JSON.stringify(other.params) === JSON.stringify(cell.params) &&
+        other.family === 'sequential' &&
+        other.status === 'ok',
     );
-    if (base && cell.status === 'ok') {
+    if (!base || cell.status !== 'ok' || cell.samples.length === 0) continue;
+    if (base === cell) cell.speedup = { ratio: 1, baseline: true };
+    else {
       const { ratio, lo, hi } = speedup(base.samples, cell.samples);
       cell.speedup = { ratio, lo, hi };
     }
@@ -41,31 +72,40 @@ export function cells(specs: readonly CellSpec[]): Cell[] {
   return built;
 }
 
+function optionsOf(spec: CellSpec, family: string, concurrency: number): Cell['options'] {
+  if (spec.options) return spec.options;
+  if (family === 'sequential' || family === 'async') return { thread: 'main', inFlight: concurrency };
+  return { inFlight: 'one-per-worker' };
+}
+
 function toCell(spec: CellSpec): Cell {
   const concurrency = spec.concurrency ?? 1;
   const params = spec.params ?? {};
   const status = spec.status ?? 'ok';
+  const family = spec.family ?? FIXTURE_FAMILIES[spec.strategy] ?? 'threads';
   const samples = status === 'ok' ? (spec.samples ?? []) : [];
   const tasksPerSample = spec.tasksPerSample ?? 8;
+  const key = Object.entries(params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   const cell: Cell = {
-    id: `${spec.workload}(${Object.entries(params)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(',')})/${spec.strategy}@${concurrency}`,
+    id: `${spec.workload}(${key})/${spec.strategy}@${concurrency}`,
     workload: spec.workload,
     kind: spec.kind ?? 'cpu',
+    ...(spec.services ? { services: spec.services } : {}),
     strategy: spec.strategy,
+    family,
     concurrency,
     params,
-    options:
-      spec.strategy === 'sequential' || spec.strategy === 'async'
-        ? { thread: 'main', inFlight: concurrency }
-        : { inFlight: 'one-per-worker' },
+    options: optionsOf(spec, family, concurrency),
     status,
     ...(spec.reason ? { reason: spec.reason } : {}),
     samples,
     warmups: samples.slice(0, 1),
     tasksPerSample,
     ...(spec.startupMs !== undefined ? { startupMs: spec.startupMs } : {}),
+    ...(spec.metrics ? { metrics: spec.metrics } : {}),
+    ...(spec.tasks ? { tasks: spec.tasks } : {}),
     flags: spec.flags ?? [],
   };
   if (status === 'ok' && samples.length > 0) {
@@ -94,11 +134,17 @@ export const MACHINE_B: MachineInfo = {
   availableParallelism: 4,
 };
 
+const VERSIONS: Readonly<Record<string, string>> = {
+  node: '20.20.2',
+  bun: '1.4.5',
+  chromium: '156.0.8078.114',
+};
+
 /** A results file of synthetic cells. */
 export function resultsOf(runtime: string, machine: MachineInfo, cellList: Cell[]): Results {
   return createResults({
     toolVersion: '0.1.0',
-    runtime: { name: runtime, version: runtime === 'node' ? '20.20.2' : '1.4.5' },
+    runtime: { name: runtime, version: VERSIONS[runtime] ?? '1.0.0' },
     machine,
     timer: { source: 'performance.now', resolutionMs: 0.0002 },
     startedAt: new Date('2026-01-02T03:04:05.000Z'),
@@ -110,121 +156,108 @@ export function resultsOf(runtime: string, machine: MachineInfo, cellList: Cell[
   });
 }
 
-/** The workload name that must show as text, never run. */
-export const EVIL = '<script>alert(1)</script>';
+/** The workload name that must show as text, never run: a script, quotes, an ampersand and unicode. */
+export const EVIL = `<script>alert("x")</script>'&é✓`;
+
+/** A reason that tries to close its element and run code. */
+export const EVIL_REASON = `</td><img src=x onerror=alert(2)> needs <worker_threads> & "quotes"`;
 
 const PRIMES = { list: 'balanced' } as const;
 
-/** Node on machine A: a clear winner, a tie, C1's API calls, the evil workload with failed cells, floors. */
+/** Primes on node, machine A: piscina@2 and worker@2 tie (threads), the rest clearly slower. */
+function nodePrimes(): CellSpec[] {
+  return [
+    { workload: 'primes', params: PRIMES, strategy: 'sequential', samples: around(200) },
+    { workload: 'primes', params: PRIMES, strategy: 'async', concurrency: 2, samples: around(201) },
+    {
+      workload: 'primes',
+      params: PRIMES,
+      strategy: 'worker',
+      concurrency: 2,
+      samples: around(101),
+      startupMs: 40,
+      options: { library: 'node:worker_threads', inFlight: 'one-per-worker' },
+    },
+    {
+      workload: 'primes',
+      params: PRIMES,
+      strategy: 'piscina',
+      concurrency: 2,
+      samples: around(100),
+      startupMs: 50,
+      options: { library: 'piscina', version: '5.3.2', inFlight: 'one-per-worker' },
+    },
+    {
+      workload: 'primes',
+      params: PRIMES,
+      strategy: 'piscina',
+      concurrency: 4,
+      samples: around(110),
+      startupMs: 90,
+      flags: ['oversubscribed'],
+      options: { library: 'piscina', version: '5.3.2', inFlight: 'one-per-worker' },
+    },
+  ];
+}
+
+/** Node on machine A: a tie, clear winners, C1's API calls, the evil workload with failed cells, floors. */
 export function nodeA(): Results {
+  const sleep = { workload: 'sleep', kind: 'io' as const, params: { tasks: 20 }, tasksPerSample: 20 };
+  const evil = { workload: EVIL, kind: 'mixed' as const };
+  const http = {
+    workload: 'http',
+    kind: 'io' as const,
+    params: { requests: 50, latencyMs: 20 },
+    tasksPerSample: 50,
+  };
+  const floor = (probe: string, strategy: string, median: number, n = 24): CellSpec => ({
+    workload: 'calibration',
+    kind: 'calibration',
+    family: 'calibration',
+    params: { probe },
+    strategy,
+    samples: around(median, n),
+    tasksPerSample: 1,
+  });
   return resultsOf('node', MACHINE_A, [
+    ...cells(nodePrimes()),
     ...cells([
-      { workload: 'primes', params: PRIMES, strategy: 'sequential', samples: around(200) },
-      { workload: 'primes', params: PRIMES, strategy: 'async', concurrency: 2, samples: around(201) },
+      { ...sleep, strategy: 'sequential', samples: around(200) },
       {
-        workload: 'primes',
-        params: PRIMES,
-        strategy: 'worker',
-        concurrency: 2,
-        samples: around(150),
-        startupMs: 40,
-      },
-      {
-        workload: 'primes',
-        params: PRIMES,
-        strategy: 'piscina',
-        concurrency: 2,
-        samples: around(100),
-        startupMs: 50,
-      },
-      {
-        workload: 'primes',
-        params: PRIMES,
-        strategy: 'piscina',
-        concurrency: 4,
-        samples: around(110),
-        startupMs: 90,
-        flags: ['oversubscribed'],
-      },
-    ]),
-    ...cells([
-      {
-        workload: 'sleep',
-        kind: 'io',
-        params: { tasks: 20 },
-        strategy: 'sequential',
-        samples: around(200),
-        tasksPerSample: 20,
-      },
-      {
-        workload: 'sleep',
-        kind: 'io',
-        params: { tasks: 20 },
+        ...sleep,
         strategy: 'async',
         concurrency: 10,
-        samples: [20, 20.2, 20.4, 20.6, 20.8, 21, 21.2, 21.4],
-        tasksPerSample: 20,
+        samples: around(20),
+        metrics: { peakRssBytes: 60 * 2 ** 20, eventLoopDelay: { p50Ms: 0.5, p99Ms: 2 } },
       },
       {
-        workload: 'sleep',
-        kind: 'io',
-        params: { tasks: 20 },
+        ...sleep,
         strategy: 'piscina',
         concurrency: 10,
-        samples: [20.1, 20.3, 20.5, 20.7, 20.9, 21.1, 21.3, 21.5],
-        tasksPerSample: 20,
+        samples: around(30),
         startupMs: 200,
         flags: ['oversubscribed'],
+        metrics: { peakRssBytes: 90 * 2 ** 20, utilization: 0.4 },
       },
     ]),
     ...cells([
-      {
-        workload: 'http',
-        kind: 'io',
-        params: { requests: 50, latencyMs: 20 },
-        strategy: 'sequential',
-        samples: around(1000),
-        tasksPerSample: 50,
-      },
-      {
-        workload: 'http',
-        kind: 'io',
-        params: { requests: 50, latencyMs: 20 },
-        strategy: 'async',
-        concurrency: 10,
-        samples: around(105),
-        tasksPerSample: 50,
-      },
-      {
-        workload: 'http',
-        kind: 'io',
-        params: { requests: 50, latencyMs: 20 },
-        strategy: 'worker',
-        concurrency: 10,
-        samples: around(150),
-        tasksPerSample: 50,
-        startupMs: 300,
-      },
+      { ...http, strategy: 'sequential', samples: around(1000) },
+      { ...http, strategy: 'async', concurrency: 10, samples: around(105) },
+      { ...http, strategy: 'worker', concurrency: 10, samples: around(150), startupMs: 300 },
     ]),
     ...cells([
-      { workload: EVIL, strategy: 'sequential', samples: around(50) },
-      { workload: EVIL, strategy: 'async', concurrency: 2, samples: around(50.5) },
+      { ...evil, strategy: 'sequential', samples: around(50) },
+      { ...evil, strategy: 'async', concurrency: 2, samples: around(50.5) },
       {
-        workload: EVIL,
+        ...evil,
         strategy: 'worker',
         concurrency: 2,
         status: 'errored',
         reason: 'worker exited with code 1',
       },
+      { ...evil, strategy: 'piscina', concurrency: 2, status: 'unsupported', reason: EVIL_REASON },
       {
-        workload: EVIL,
-        strategy: 'piscina',
-        concurrency: 2,
-        status: 'unsupported',
-        reason: 'piscina needs <worker_threads>',
-      },
-      {
-        workload: EVIL,
+        ...evil,
         strategy: 'workerpool',
         concurrency: 2,
         status: 'invalid',
@@ -232,25 +265,13 @@ export function nodeA(): Results {
       },
     ]),
     ...cells([
-      {
-        workload: 'calibration',
-        params: { probe: 'worker-startup' },
-        strategy: 'worker',
-        samples: around(20),
-        tasksPerSample: 1,
-      },
-      {
-        workload: 'calibration',
-        params: { probe: 'message-roundtrip' },
-        strategy: 'worker',
-        samples: around(5.6),
-        tasksPerSample: 100,
-      },
+      floor('worker-startup', 'worker_threads', 20),
+      floor('message-roundtrip', 'worker_threads', 0.056),
     ]),
   ]);
 }
 
-/** Bun on machine A: primes only, one cell indistinguishable from node's. */
+/** Bun on machine A: primes only; its sequential is clearly faster than node's. */
 export function bunA(): Results {
   return resultsOf(
     'bun',
@@ -292,33 +313,26 @@ export function nodeB(): Results {
   );
 }
 
-/** Metrics the runners will add: peak RSS on node A's sleep cells (async lightest), by cell id. */
-export const METRICS: Readonly<Record<string, unknown>> = {
-  'sleep(tasks=20)/async@10': {
-    peakRssBytes: 60 * 2 ** 20,
-    eventLoopDelay: { p50Ms: 0.5, p99Ms: 2, maxMs: 3 },
-  },
-  'sleep(tasks=20)/piscina@10': {
-    peakRssBytes: 90 * 2 ** 20,
-    utilization: 0.4,
-    eventLoopDelay: { p50Ms: 0.6, p99Ms: 2.5, maxMs: 4 },
-  },
-};
-
-/** The JSON of a results file with `metrics` added to the cells named in METRICS. */
-export function withMetrics(results: Results): unknown {
-  const json = JSON.parse(JSON.stringify(results)) as { cells: Array<Record<string, unknown>> };
+/**
+ * A results file as paralab wrote it before cells carried their family (schema version 1): no `family`,
+ * and the sequential cell's speedup bootstrapped against itself.
+ */
+export function asVersion1(results: Results): unknown {
+  const json = JSON.parse(JSON.stringify(results));
+  json.schemaVersion = 1;
   for (const cell of json.cells) {
-    const metrics = METRICS[String(cell.id)];
-    if (metrics) cell.metrics = metrics;
+    delete cell.family;
+    delete cell.tasks;
+    if (cell.speedup?.baseline) cell.speedup = { ratio: 1, lo: 0.98, hi: 1.02 };
   }
   return json;
 }
 
-/** Writes the three fixture files (node A with metrics, bun A, node B) to a fresh temporary folder. */
-export function writeFixtures(): string {
+/** Writes the fixture files (node A, bun A, node B) to a fresh temporary folder; `v1` writes node A as v1. */
+export function writeFixtures(options: { v1?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'paralab-report-'));
-  writeFileSync(join(dir, 'a-node.json'), JSON.stringify(withMetrics(nodeA()), null, 2));
+  const node = options.v1 ? asVersion1(nodeA()) : nodeA();
+  writeFileSync(join(dir, 'a-node.json'), JSON.stringify(node, null, 2));
   writeFileSync(join(dir, 'a-bun.json'), JSON.stringify(bunA(), null, 2));
   writeFileSync(join(dir, 'b-node.json'), JSON.stringify(nodeB(), null, 2));
   return dir;

@@ -1,13 +1,15 @@
-import { rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReportResult, runReport } from '../src/index.js';
 import { launchChromium, type PageTrouble, watch } from './_browser.js';
-import { EVIL, writeFixtures } from './_fixtures.js';
+import { EVIL, EVIL_REASON, writeFixtures } from './_fixtures.js';
 
 let dir: string;
+let shots: string;
 let result: ReportResult;
 let browser: Browser;
 let page: Page;
@@ -15,6 +17,7 @@ let trouble: PageTrouble;
 
 beforeAll(async () => {
   dir = writeFixtures();
+  shots = mkdtempSync(join(tmpdir(), 'paralab-report-shot-'));
   result = await runReport({ inputs: [dir], out: dir });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -26,77 +29,121 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-afterEach(async () => {
-  // A failed assertion must not leave a filter set for the next test.
-  for (const name of ['runtime', 'workload', 'kind']) await page.selectOption(`select[name=${name}]`, '');
-});
+/** Presses Tab until `selector` has the focus (at most `limit` times); returns how many presses it took. */
+async function tabTo(selector: string, limit = 80): Promise<number> {
+  for (let presses = 1; presses <= limit; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return presses;
+  }
+  throw new Error(`${selector} never got the focus in ${limit} presses of Tab`);
+}
 
-const visibleRows = (table: string) => page.locator(`table.${table} tbody tr:visible`);
-
-describe('report.html in Chromium', () => {
+describe('report.html as a reader sees it, in Chromium', () => {
   it('loads offline with no console error, page error, dialog or request', () => {
     expect(trouble).toEqual({ errors: [], dialogs: [], requests: [] });
   });
 
-  it('has SVG charts in the speedup and overhead sections', async () => {
-    expect(await page.locator('#speedup figure.chart svg').count()).toBeGreaterThan(0);
-    expect(await page.locator('#overheads svg').count()).toBeGreaterThan(0);
-    expect(await page.locator('#speedup figure.chart').count()).toBe(5);
-  });
-
-  it('shows the evil workload name as text and runs no script of it', async () => {
-    const cell = page.locator('table.decisions code', { hasText: 'alert(1)' }).first();
-    expect(await cell.textContent()).toBe(EVIL);
-    const scripts = await page.evaluate(() => Array.from(document.scripts).map((script) => script.type));
-    expect(scripts).toEqual(['application/json', '']);
-    expect(trouble.dialogs).toEqual([]);
-  });
-
-  it('filters rows by runtime, kind and workload', async () => {
-    expect(await visibleRows('decisions').count()).toBe(6);
-    await page.selectOption('select[name=runtime]', 'bun');
-    expect(await visibleRows('decisions').allTextContents()).toEqual([
-      expect.stringMatching(/^M1bunprimes\(list=balanced\)cpupiscina@2/),
+  it('holds the recommendation for every runtime in the first 1000 px, and writes a screenshot', async () => {
+    const runs = result.report.aggregate.runs;
+    const boxes = await page.$$eval('table.answer thead th', (cells) =>
+      cells.map((cell) => ({ text: cell.textContent ?? '', bottom: cell.getBoundingClientRect().bottom })),
+    );
+    expect(boxes.map((b) => b.text)).toEqual([
+      'kind of work',
+      'node 20.20.2 · M1',
+      'bun 1.4.5 · M1',
+      'node 20.20.2 · M2',
     ]);
-    expect(await page.locator('#speedup figure.chart:visible').count()).toBe(1);
-    await page.selectOption('select[name=runtime]', '');
-    await page.selectOption('select[name=kind]', 'io');
-    expect(await visibleRows('decisions').count()).toBe(2);
-    await page.selectOption('select[name=kind]', '');
-    await page.selectOption('select[name=workload]', { label: EVIL });
-    expect(await visibleRows('decisions').count()).toBe(1);
-    expect(await visibleRows('problems').count()).toBe(3);
-    expect(await page.locator('#filter-status').textContent()).toMatch(/^\d+ of \d+ table rows shown$/);
-    await page.selectOption('select[name=workload]', '');
-    expect(await visibleRows('decisions').count()).toBe(6);
+    const picks = await page.$$eval('table.answer tbody td .speed', (cells) =>
+      cells.map((cell) => ({ text: cell.textContent ?? '', bottom: cell.getBoundingClientRect().bottom })),
+    );
+    expect(picks.map((p) => p.text)).toEqual([
+      expect.stringMatching(/^worker@2 ran 1\.98 ± 0\.0\d times faster than sequential$/),
+      expect.stringMatching(/^piscina@2 ran 1\.80 ± 0\.0\d times faster than sequential$/),
+      expect.stringMatching(/^piscina@4 ran 3\.81 ± 0\.0\d times faster than sequential$/),
+      expect.stringMatching(/^async@10 ran 9\.52 ± 0\.\d\d times faster than sequential$/),
+      'sequential@1: no other cell ran more than 5% faster',
+    ]);
+    expect(picks.filter((p) => p.bottom > 1000)).toEqual([]);
+    expect(await page.locator('#answer figure svg').first().isVisible()).toBe(true);
+    expect((await page.locator('#answer figure svg').first().boundingBox())?.y).toBeLessThan(1000);
+    expect(runs).toHaveLength(3);
+    const path = join(shots, 'report-first-screen.png');
+    await page.screenshot({ path });
+    process.stdout.write(`screenshot of the first screen: ${path}\n`);
+    expect(statSync(path).size).toBeGreaterThan(20_000);
   });
 
-  it("shows a cell's raw samples when its row is clicked", async () => {
-    await visibleRows('decisions').first().click();
+  it('shows hostile names and reasons as text: no script, no element, no dialog', async () => {
+    const mixed = page.locator('table.answer tbody tr', { hasText: 'mixed work' }).locator('code');
+    expect(await mixed.first().textContent()).toBe(EVIL);
+    await page.locator('details#problems > summary').click();
+    const reasons = await page.locator('table.problems td:nth-child(4)').allTextContents();
+    expect(reasons).toContain(EVIL_REASON);
+    expect(await page.evaluate(() => document.images.length)).toBe(0);
+    expect(await page.evaluate(() => Array.from(document.scripts).map((s) => s.type))).toEqual([
+      'application/json',
+      '',
+    ]);
+    expect(trouble.dialogs).toEqual([]);
+    await page.locator('details#problems > summary').click();
+  });
+
+  it('works from the keyboard: Tab to the filters, arrows to filter, Enter and Space on the details', async () => {
+    await page.focus('body');
+    await tabTo('#filters select[name=runtime]');
+    const before = await page.locator('#filter-status').textContent();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('select[name=runtime]').inputValue()).toBe('node');
+    const after = await page.locator('#filter-status').textContent();
+    expect([before, after]).toEqual([
+      expect.stringMatching(/^(\d+) of \1 table rows shown$/),
+      expect.stringMatching(/^\d+ of \d+ table rows shown$/),
+    ]);
+    expect(after).not.toBe(before);
+    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('#filter-status').textContent()).toBe(before);
+
+    await tabTo('details#workloads > summary');
+    const open = () => page.locator('details#workloads').evaluate((d) => (d as HTMLDetailsElement).open);
+    expect(await open()).toBe(false);
+    await page.keyboard.press('Enter');
+    expect(await open()).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await open()).toBe(false);
+    await page.keyboard.press('Space');
+    await tabTo('table.decisions tr[data-cell]');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#inspector').isVisible()).toBe(true);
-    expect(await page.locator('#inspector-title').textContent()).toBe(
-      `primes(list=balanced)/piscina@2 (${result.report.aggregate.runs[0]?.file.path})`,
+    expect(await page.locator('#inspector-title').textContent()).toMatch(
+      /^primes\(list=balanced\)\/worker@2 \(/,
     );
-    expect(await page.locator('#inspector-body').textContent()).toMatch(
-      /^samples \(ms\): 99\.000, 100\.400, /m,
-    );
-    await page.click('#inspector-close');
+    expect(await page.locator('#inspector-body').textContent()).toMatch(/^samples \(ms\): 99\.99, 101\.4, /m);
+    await page.keyboard.press('Escape');
     expect(await page.locator('#inspector').isVisible()).toBe(false);
+    await page.locator('details#workloads > summary').click();
   });
 
-  it('takes a full-page screenshot', async () => {
-    const path = join(dir, 'report.png');
-    await page.screenshot({ path, fullPage: true });
-    expect(statSync(path).size).toBeGreaterThan(50_000);
+  it('opens the collapsed claim a link points to', async () => {
+    await page.locator('#claims-grid a[href="#claim-C4"]').click();
+    expect(await page.locator('details#claims').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('#claim-C4').isVisible()).toBe(true);
   });
 
-  it('stays readable without JavaScript: tables and charts, no filter bar', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+  it('stays readable without JavaScript: the answer, the claims and every part, no filter bar', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1400, height: 1000 },
+    });
     const plain = await context.newPage();
     await plain.goto(pathToFileURL(result.htmlPath).href);
     expect(await plain.locator('#filters').isVisible()).toBe(false);
-    expect(await plain.locator('table.decisions tbody tr:visible').count()).toBe(6);
-    expect(await plain.locator('#speedup svg').count()).toBeGreaterThan(0);
+    expect(await plain.locator('table.answer tbody td .speed').count()).toBe(5);
+    expect(await plain.locator('table.claims-summary tbody tr').count()).toBe(12);
+    await plain.locator('details#workloads > summary').click();
+    expect(await plain.locator('table.decisions tbody tr:visible').count()).toBe(
+      result.report.decisions.length,
+    );
     await context.close();
   });
 });

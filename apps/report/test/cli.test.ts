@@ -39,6 +39,7 @@ describe('paralab-report CLI', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^paralab report: 3 results files from 2 machines$/m);
     expect(stdout).toMatch(/^ {2}not reported: mixed\/bad\.json: cells\[3\]\.status: /m);
+    expect(stdout.indexOf('not reported')).toBeLessThan(stdout.indexOf('What to use'));
     const markdown = readFileSync(join(out, 'report.md'), 'utf8');
     expect(markdown).toMatch(/^> \*\*2 files were not reported:\*\*$/m);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('mixed/bad.json: cells[3].status');
@@ -82,19 +83,26 @@ describe('paralab-report CLI', () => {
     expect(stdout).toMatch(/^Usage: paralab-report \[FILES or FOLDERS \.\.\.\] \[options\]$/m);
   });
 
-  it('reads results/ and writes there by default, with a terminal summary', () => {
+  it('reads results/ and writes there by default, with the one-screen summary, answer first', () => {
     const home = join(dir, 'home');
     mkdirSync(join(home, 'results'), { recursive: true });
     writeFileSync(join(home, 'results', 'node.json'), readFileSync(join(dir, 'a-node.json')));
     const { code, stdout, stderr } = cli(home);
     expect([code, stderr]).toEqual([0, '']);
     expect(existsSync(join(home, 'results', 'report.html'))).toBe(true);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      '',
+      'paralab report: 1 results file from 1 machine',
+      'M1: Test CPU A · 2 cores · 8 GiB · linux/x64',
+      expect.stringMatching(/^What to use: /),
+    ]);
     expect(stdout).toMatch(
-      /^ {2}primes\(list=balanced\) +cpu +piscina@2 +2\.00× \[1\.98, 2\.02\] +wins +1\.10× piscina@4/m,
+      /^ {2}CPU {4}threads 1\/1 · worker@2 1\.98 ± 0\.0\d× · tie · primes\(list=balanced\)$/m,
     );
-    expect(stdout).toMatch(
-      /^ {2}C6 {2}not measured here +not measured here: no process or process-cold cells in these results$/m,
-    );
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('wrote results/report.html and results/report.md');
+    expect(stdout).toMatch(/^C6 +–$/m);
+    expect(lines.at(-1)).toBe('wrote results/report.html and results/report.md');
+    expect(lines.length).toBeLessThanOrEqual(40);
+    expect(cli(home, '--details').stdout).toMatch(/^── details ──$/m);
   });
 });

@@ -1,7 +1,9 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { modelResults } from '@paralab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReportResult, runReport } from '../src/index.js';
-import { EVIL, writeFixtures } from './_fixtures.js';
+import { EVIL, EVIL_REASON, nodeA, writeFixtures } from './_fixtures.js';
 import { markdownTable } from './_markdown.js';
 
 let dir: string;
@@ -13,7 +15,9 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('report from synthetic results with known answers', () => {
+const headings = (markdown: string) => markdown.split('\n').filter((line) => line.startsWith('## '));
+
+describe('report.md and report.html: the answer first', () => {
   it('groups files by machine fingerprint, node first within a machine', () => {
     const { machines } = result.report.aggregate;
     expect(machines.map((m) => [m.label, m.description, m.runs.map((r) => r.label)])).toEqual([
@@ -22,162 +26,173 @@ describe('report from synthetic results with known answers', () => {
     ]);
   });
 
-  it('writes the decision table to Markdown with winners, margins and "no clear winner"', () => {
-    const rows = markdownTable(result.markdown, '## 1. Decision table').map((row) => [
-      row[1],
-      row[2],
-      row[4],
-      row[5]?.split(' [')[0],
-      row[6]?.replace(/ \[.*/, ''),
-      row[8],
-    ]);
-    expect(rows).toEqual([
-      ['node', 'primes(list=balanced)', 'piscina@2', '2.00×', '1.10× piscina@4', 'wins'],
-      ['node', 'sleep(tasks=20)', 'async@10', '9.67×', '1.00× piscina@10', 'no clear winner'],
-      ['node', 'http(latencyMs=20,requests=50)', 'async@10', '9.52×', '1.43× worker@10', 'wins'],
-      ['node', EVIL, 'sequential@1', '1.00×', '1.01× async@2', 'no clear winner'],
-      ['bun', 'primes(list=balanced)', 'piscina@2', '1.80×', '1.40× worker@2', 'wins'],
-      ['node', 'primes(list=balanced)', 'piscina@4', '3.81×', '1.95× piscina@2', 'wins'],
+  it('opens report.md with what to use, then the claims, every other part after them', () => {
+    expect(headings(result.markdown)).toEqual([
+      '## What to use',
+      '## Claims',
+      '## Every workload',
+      '## Speedup vs concurrency',
+      '## Across runtimes (exploratory)',
+      '## Floors and overheads',
+      '## Problem cells',
+      '## Environment',
     ]);
   });
 
-  it('shows margins with their CI and p-values', () => {
-    const [primes] = markdownTable(result.markdown, '## 1. Decision table');
-    expect(primes).toEqual([
-      'M1',
-      'node',
-      'primes(list=balanced)',
-      'cpu',
-      'piscina@2',
-      '2.00× [1.98, 2.02]',
-      '1.10× piscina@4 [1.09, 1.11]',
-      '<0.001',
+  it('answers per kind of work and runtime: family, hyperfine’s sentence, verdict, equivalents', () => {
+    const rows = markdownTable(result.markdown, '## What to use');
+    expect(rows.map((row) => row[0])).toEqual(['CPU work', 'I/O work', 'mixed work']);
+    const cpu = rows[0]?.slice(1).map((cell) => cell.split('<br>'));
+    expect(cpu?.[0]).toEqual([
+      expect.stringMatching(
+        /^\*\*worker threads\*\* \(1 of 1 workload\): worker@2 ran 1\.98 ± 0\.0\d times faster than sequential on primes\(list=balanced\)$/,
+      ),
+      'tie; equivalent within 5%: piscina@2',
+      'worker threads at N = 2 (= cores); the library does not matter',
+    ]);
+    expect(cpu?.[1]).toEqual([
+      expect.stringMatching(
+        /^\*\*worker threads\*\* \(1 of 1 workload\): piscina@2 ran 1\.80 ± 0\.0\d times faster than sequential/,
+      ),
       'wins',
     ]);
-  });
-
-  it('answers every claim per runtime with the expected verdict', () => {
-    const rows = markdownTable(result.markdown, '## 2. Claims check').map(
-      (row) => `${row[0]} ${row[1]}: ${row[2]}`,
-    );
-    expect(rows).toEqual([
-      'C1 node · M1: holds',
-      'C1 bun · M1: not measured here',
-      'C1 node · M2: not measured here',
-      'C2 node · M1: holds',
-      'C2 bun · M1: not measured here',
-      'C2 node · M2: not measured here',
-      'C3 node · M1: holds',
-      'C3 bun · M1: holds',
-      'C3 node · M2: holds',
-      'C4 node · M1: holds',
-      'C4 bun · M1: holds',
-      'C4 node · M2: holds',
-      'C5 node · M1: holds',
-      'C5 bun · M1: holds',
-      'C5 node · M2: holds',
-      'C6 node · M1: not measured here',
-      'C6 bun · M1: not measured here',
-      'C6 node · M2: not measured here',
-      'C7 node · M1: partly holds',
-      'C7 bun · M1: not measured here',
-      'C7 node · M2: not measured here',
-      'C8 node · M1: holds',
-      'C8 bun · M1: not measured here',
-      'C8 node · M2: not measured here',
-      'C9 node · M1: not measured here',
-      'C9 bun · M1: not measured here',
-      'C9 node · M2: not measured here',
-      'C10 node · M1: not measured here',
-      'C10 bun · M1: not measured here',
-      'C10 node · M2: not measured here',
-      'C11 node · M1: holds',
-      'C11 bun · M1: not measured here',
-      'C11 node · M2: not measured here',
-      'C12 node · M1: not measured here',
-      'C12 bun · M1: not measured here',
-      'C12 node · M2: not measured here',
-    ]);
-  });
-
-  it('says precisely what is missing when a claim cannot be decided', () => {
-    const answers = Object.fromEntries(
-      markdownTable(result.markdown, '## 2. Claims check').map((row) => [`${row[0]} ${row[1]}`, row[3]]),
-    );
-    expect(answers['C6 node · M1']).toBe(
-      'not measured here: no process or process-cold cells in these results',
-    );
-    expect(answers['C8 node · M2']).toBe(
-      'not measured here: no CPU cells both at and above the core count (4) in these results',
-    );
-    expect(answers['C7 node · M1']).toBe(
-      'holds for sleep(tasks=20) at 10; does not hold for http(latencyMs=20,requests=50) at 10; not measured here: thousands: no async cell with 1000 or more in flight beside worker/pool cells of the same workload',
-    );
-    expect(answers['C3 node · M1']).toBe(
-      `holds for primes(list=balanced); not measured here: ${EVIL}: no timed worker, pool or process cell`,
+    expect(cpu?.[2]?.[0]).toMatch(/: piscina@4 ran 3\.81 ± 0\.0\d times faster than sequential/);
+    expect(rows[1]?.slice(2)).toEqual(['not measured here', 'not measured here']);
+    expect(rows[2]?.[1]).toBe(
+      `**sequential** (1 of 1 workload): sequential@1: no other cell ran more than 5% faster on ${EVIL}<br>tie; equivalent within 5%: async@2`,
     );
   });
 
-  it('compares runtimes of one machine only, with "~" for a difference that is not significant', () => {
-    const rows = markdownTable(result.markdown, '## 4. Cross-runtime matrix').map((row) => [
-      row[0],
-      row[1],
-      row[2]?.replace(/ \(.*/, ''),
-      row[3]?.replace(/ \[.*/, ''),
-    ]);
-    expect(rows.filter((row) => row[0] === 'primes(list=balanced)')).toEqual([
-      ['primes(list=balanced)', 'sequential@1', '1', '1.11×'],
-      ['primes(list=balanced)', 'async@2', '1', '1.11×'],
-      ['primes(list=balanced)', 'worker@2', '1', '1.07×'],
-      ['primes(list=balanced)', 'piscina@2', '1', '~1.00×'],
-      ['primes(list=balanced)', 'piscina@4', '1', '–'],
+  it('gives every claim a verdict per runtime', () => {
+    const rows = markdownTable(result.markdown, '## Claims');
+    expect(rows.map((row) => row.join(' '))).toEqual([
+      'C1 holds not measured here not measured here',
+      'C2 holds not measured here not measured here',
+      'C3 holds holds holds',
+      'C4 holds holds holds',
+      'C5 holds holds holds',
+      'C6 not measured here not measured here not measured here',
+      'C7 does not hold not measured here not measured here',
+      'C8 holds not measured here not measured here',
+      'C9 not measured here not measured here not measured here',
+      'C10 not measured here not measured here not measured here',
+      'C11 holds not measured here not measured here',
+      'C12 not measured here not measured here not measured here',
     ]);
   });
 
   it('lists errored, unsupported and invalid cells with their reasons', () => {
-    const rows = markdownTable(result.markdown, '**Problem cells**').filter((row) =>
-      row[1]?.startsWith(EVIL),
-    );
+    const rows = markdownTable(result.markdown, '## Problem cells').filter((row) => row[1]?.startsWith(EVIL));
     expect(rows).toEqual([
       ['node · M1', `${EVIL}()/worker@2`, 'errored', 'worker exited with code 1'],
-      ['node · M1', `${EVIL}()/piscina@2`, 'unsupported', 'piscina needs <worker_threads>'],
+      ['node · M1', `${EVIL}()/piscina@2`, 'unsupported', EVIL_REASON],
       ['node · M1', `${EVIL}()/workerpool@2`, 'invalid', 'task 3: expected true, got false'],
     ]);
   });
 
+  it('reads floors from their low end and says which', () => {
+    const rows = markdownTable(result.markdown, '## Floors and overheads');
+    expect(rows[0]).toEqual([
+      'node · M1',
+      'worker-startup on worker_threads',
+      expect.stringMatching(/^19\.\d ms$/),
+      'p10 of 24',
+      '20.0 ms',
+    ]);
+  });
+
+  it('shows the environment of every file, with the engine', () => {
+    const rows = markdownTable(result.markdown, '## Environment').map((row) => [
+      row[1],
+      row[2],
+      row[4],
+      row[6],
+    ]);
+    expect(rows).toEqual([
+      ['node · M1: node 20.20.2', 'not recorded', 'M1: Test CPU A · 2 cores · 8 GiB · linux/x64', 'quick'],
+      ['bun · M1: bun 1.4.5', 'not recorded', 'M1: Test CPU A · 2 cores · 8 GiB · linux/x64', 'quick'],
+      ['node · M2: node 20.20.2', 'not recorded', 'M2: Test CPU B · 4 cores · 8 GiB · linux/x64', 'quick'],
+    ]);
+  });
+
   it('escapes strings from results files in the Markdown', () => {
-    expect(result.markdown).not.toContain('<script>');
-    expect(result.markdown).not.toContain('<worker_threads>');
-    expect(result.markdown).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(result.markdown).not.toMatch(/<script|<img|<worker_threads>/);
+    expect(result.markdown).toContain('&lt;script&gt;alert("x")&lt;/script&gt;\'&amp;é✓');
   });
 
   it('escapes strings from results files in the HTML and embeds the data safely', () => {
-    expect(result.html).not.toMatch(/<script>alert/);
-    expect(result.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(result.html).toContain('\\u003cscript>alert(1)\\u003c/script>');
+    expect(result.html).not.toMatch(/<script>alert|<img src=x/);
+    expect(result.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39;&amp;é✓');
     expect(result.html.match(/<script/g)).toHaveLength(2);
     expect(result.html).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
 
-  it('shows the environment of every file', () => {
-    const rows = markdownTable(result.markdown, '## 6. Environment').map((row) => [
-      row[1],
-      row[3],
-      row[5],
-      row[9],
-    ]);
-    expect(rows).toEqual([
-      ['node 20.20.2', 'M1: Test CPU A · 2 cores · 8 GiB · linux/x64', 'quick', 'yes'],
-      ['bun 1.4.5', 'M1: Test CPU A · 2 cores · 8 GiB · linux/x64', 'quick', 'yes'],
-      ['node 20.20.2', 'M2: Test CPU B · 4 cores · 8 GiB · linux/x64', 'quick', 'yes'],
-    ]);
+  it('puts the answer before every detail, and collapses the details', () => {
+    const order = [
+      'id="answer"',
+      'id="claims-grid"',
+      'id="filters"',
+      'id="workloads"',
+      'id="environment"',
+    ].map((id) => result.html.indexOf(id));
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] as number)))).toBe(true);
+    expect(result.html.match(/<details class="part"[^>]*>/g)).toEqual(
+      [
+        'workloads',
+        'claims',
+        'speedup',
+        'matrix',
+        'overheads',
+        'distributions',
+        'problems',
+        'environment',
+      ].map((id) => `<details class="part" id="${id}">`),
+    );
+  });
+});
+
+describe('inputs from before and after', () => {
+  it('reports a schema version 1 file with the same answers', async () => {
+    const old = writeFixtures({ v1: true });
+    try {
+      const v1 = await runReport({ inputs: [old], out: old, now: new Date('2026-01-02T04:00:00.000Z') });
+      expect(markdownTable(v1.markdown, '## What to use')).toEqual(
+        markdownTable(result.markdown, '## What to use'),
+      );
+      expect(v1.report.decisions.map((d) => d.best.verdict)).toEqual(
+        result.report.decisions.map((d) => d.best.verdict),
+      );
+    } finally {
+      rmSync(old, { recursive: true, force: true });
+    }
   });
 
-  it('reads metrics that the schema does not know yet from the raw file', () => {
-    const rows = result.report.overheads.resources.map((r) => [r.entry.cell.id, r.metrics.peakRssBytes]);
-    expect(rows).toEqual([
-      ['sleep(tasks=20)/async@10', 60 * 2 ** 20],
-      ['sleep(tasks=20)/piscina@10', 90 * 2 ** 20],
-    ]);
+  it("shows the cost model's break-even beside the answer only when the cells carry its records", async () => {
+    const results = nodeA();
+    for (const cell of results.cells) {
+      if (cell.id === 'primes(list=balanced)/sequential@1')
+        cell.tasks = { n: 8, phase: 'whole', totalMs: 200, meanMs: 25, medianMs: 25, p90Ms: 25, maxMs: 25 };
+      if (cell.family === 'threads' && cell.status === 'ok')
+        cell.metrics = { ...cell.metrics, bytesMovedPerSample: 800 };
+    }
+    const records = modelResults(results);
+    for (const cell of results.cells) {
+      const model = records.get(cell.id);
+      if (model) cell.model = model;
+    }
+    writeFileSync(join(dir, 'model.json'), JSON.stringify(results));
+    try {
+      const modelled = await runReport({ inputs: [join(dir, 'model.json')], out: join(dir, 'model-out') });
+      const cpu = markdownTable(modelled.markdown, '## What to use')[0]?.[1]?.split('<br>');
+      expect(cpu?.at(-1)).toMatch(
+        /^pays off above tasks of 0\.0\d\d ms \(2 lanes\); the cost model predicted 100 ms, measured 101 ms$/,
+      );
+      expect(result.markdown).not.toContain('cost model');
+      expect(readFileSync(join(dir, 'model-out', 'report.html'), 'utf8')).toMatch(
+        /<div class="model">pays off above tasks of 0\.0\d\d ms \(2 lanes\); the cost model predicted/,
+      );
+    } finally {
+      rmSync(join(dir, 'model.json'));
+    }
   });
 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ParalabError } from '@paralab/core';
 import { type BuildFailure, type BuildOptions, build, type OutputFile } from 'esbuild';
 import type { ServedFile } from './page-server.js';
+import { nodeBuiltinsUnavailable } from './page-support.js';
 import type { PageAssets, PageModule } from './protocol.js';
 
 /** Where the bundles are served, under the page server's root. */
@@ -12,9 +13,8 @@ const BASE = '/paralab';
 /** The built page harness and worker scripts this package bundles for every run. */
 const ENTRIES = {
   page: fileURLToPath(new URL('./page/main.js', import.meta.url)),
-  worker: fileURLToPath(new URL('./entry/worker.js', import.meta.url)),
+  worker: fileURLToPath(new URL('./entry/peer-worker.js', import.meta.url)),
   'workerpool-worker': fileURLToPath(new URL('./entry/workerpool-worker.js', import.meta.url)),
-  'calibration-module': fileURLToPath(new URL('./entry/calibration-worker.js', import.meta.url)),
 };
 
 /** Everything a run's page needs, bundled: the files to serve, and where each part is. */
@@ -33,18 +33,21 @@ const HTML = `<!doctype html>
 `;
 
 /**
- * Bundles the page harness, its worker scripts and the workload modules (`specifiers`: package names or
- * `file:` URLs, TypeScript included) for the browser with esbuild, in memory. ES modules with shared chunks,
- * so the page and its workers load the same workload code; the calibration worker a second time as a
- * classic script. A module that cannot be bundled for a browser (it imports `node:fs`, say) is a one-line
- * `ParalabError` naming it.
+ * Bundles the page harness, its worker scripts and the workload modules for the browser with esbuild, in
+ * memory. Each module is a `file:` URL or package name, or `{ key, path }`: the name the page is asked for
+ * (the URL the host plans with) and the file to bundle (the user's own source, TypeScript included). ES modules with
+ * shared chunks, so the page and its workers load the same workload code; the peer worker a second time as
+ * a classic script. Node's built-in modules bundle as empty stand-ins (the workloads that reach them are
+ * recorded unsupported before the run, see `pageUnsupported`); a module that cannot be bundled for a
+ * browser for another reason is a one-line `ParalabError` naming it.
  */
-export async function bundlePage(specifiers: readonly string[]): Promise<PageBundle> {
-  const modules = specifiers.map((specifier, i) => ({
-    specifier,
-    name: `workloads/w${i}`,
-    path: pathOf(specifier),
-  }));
+export async function bundlePage(
+  specifiers: readonly (string | { readonly key: string; readonly path: string })[],
+): Promise<PageBundle> {
+  const modules = specifiers.map((entry, i) => {
+    const { key, path } = typeof entry === 'string' ? { key: entry, path: entry } : entry;
+    return { specifier: key, name: `workloads/w${i}`, path: path.startsWith('/') ? path : pathOf(path) };
+  });
   const outdir = '/paralab-page';
   const common: BuildOptions = {
     bundle: true,
@@ -55,6 +58,8 @@ export async function bundlePage(specifiers: readonly string[]): Promise<PageBun
     outdir,
     // workerpool's browser build requires these only when it finds itself on Node: never in a page.
     external: ['worker_threads', 'child_process', 'os'],
+    // A module whose other workloads import Node's modules still loads (those are never run in a page).
+    plugins: [nodeBuiltinsUnavailable],
   };
   const [modular, classic] = await Promise.all([
     run(
@@ -70,7 +75,7 @@ export async function bundlePage(specifiers: readonly string[]): Promise<PageBun
     run(
       build({
         ...common,
-        entryPoints: { 'calibration-classic': ENTRIES['calibration-module'] },
+        entryPoints: { 'worker-classic': ENTRIES.worker },
         format: 'iife',
       }),
     ),
@@ -87,9 +92,8 @@ export async function bundlePage(specifiers: readonly string[]): Promise<PageBun
     files,
     assets: {
       worker: `${BASE}/worker.js`,
+      workerClassic: `${BASE}/worker-classic.js`,
       workerpoolWorker: `${BASE}/workerpool-worker.js`,
-      calibrationModule: `${BASE}/calibration-module.js`,
-      calibrationClassic: `${BASE}/calibration-classic.js`,
     },
     modules: modules.map(({ specifier, name }) => ({ specifier, url: `${BASE}/${name}.js` })),
     libraries: { workerpool: versionOf('workerpool') },

@@ -1,10 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ParalabError } from '@paralab/core';
+import { ensureDebianPackage } from '@paralab/host';
 import { type Browser, chromium } from 'playwright-core';
-import lockfile from 'proper-lockfile';
+import { chromiumPids } from './drivers/chromium.js';
+import { guardBrowser } from './guard.js';
 
 /** The environment variable that names the Chrome or Chromium to use. */
 export const CHROMIUM_ENV = 'PARALAB_CHROMIUM';
@@ -81,14 +83,17 @@ export const CHROMIUM_ARGS: readonly string[] = Object.freeze([
 const LAUNCH_TIMEOUT_MS = 30_000;
 
 /**
- * Starts Chromium headless with a fresh temporary profile (removed when it closes). Signals are left to
- * the runner, which stops after the current sample and then closes the browser itself.
+ * Starts Chromium headless with a fresh temporary profile (removed when it closes), its V8 heap limited to
+ * `heapLimitMb` when given (a page or worker over it crashes the renderer: an errored cell, not a machine
+ * out of memory), guarded: should this process die without closing it, a watchdog kills its processes and
+ * removes the profile (`guardBrowser`). Signals are left to the runner, which closes the browser itself.
  */
-export function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium
+export async function launchChromium(executablePath: string, heapLimitMb?: number): Promise<Browser> {
+  const heap = heapLimitMb ? [`--js-flags=--max-old-space-size=${heapLimitMb}`] : [];
+  const browser = await chromium
     .launch({
       executablePath,
-      args: [...CHROMIUM_ARGS],
+      args: [...CHROMIUM_ARGS, ...heap],
       timeout: LAUNCH_TIMEOUT_MS,
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -98,69 +103,45 @@ export function launchChromium(executablePath: string): Promise<Browser> {
       const message = thrown instanceof Error ? thrown.message.split('\n')[0] : String(thrown);
       throw new ParalabError('ERR_NO_BROWSER', `${executablePath} did not start: ${message}`);
     });
+  const [pid] = await chromiumPids(browser, 'browser');
+  if (pid !== undefined) {
+    const guard = guardBrowser(pid, await profileOf(pid));
+    browser.on('disconnected', () => guard.standDown());
+  }
+  return browser;
 }
 
-/** The file test runs and benches lock while one of them installs Chromium (apt allows one at a time). */
-const INSTALL_LOCK = join(tmpdir(), 'paralab-chromium-install.lock');
+/**
+ * The temporary `--user-data-dir` playwright gave the browser process `pid` (read from /proc), or '' when
+ * unknown or not playwright's own (nothing else is ever removed).
+ */
+async function profileOf(pid: number): Promise<string> {
+  try {
+    const args = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+    const flag = '--user-data-dir=';
+    const dir = args.find((arg) => arg.startsWith(flag))?.slice(flag.length) ?? '';
+    return dir.startsWith(join(tmpdir(), 'playwright_chromiumdev_profile-')) ? dir : '';
+  } catch {
+    return '';
+  }
+}
 
 /**
  * Makes sure a browser can be found: when none is, installs Debian's `chromium` package with apt-get (as
- * root, or through sudo) on Debian and Ubuntu, one installer at a time across processes (two test suites
- * starting together wait for each other). Resolves with the executable's path; rejects with a one-line
- * `ParalabError` where it cannot install one.
+ * root, or through sudo) on Debian and Ubuntu, one installer at a time across processes (the host's
+ * `ensureDebianPackage`). Resolves with the executable's path; rejects with a one-line `ParalabError` where
+ * it cannot install one. With `PARALAB_CHROMIUM` set, that browser is used or the error is about it.
  */
 export async function ensureChromium(log: (line: string) => void = () => {}): Promise<string> {
-  try {
-    return findChromium();
-  } catch (error) {
-    if (process.env[CHROMIUM_ENV]) throw error;
-  }
-  const root = process.getuid?.() === 0;
-  if (!has('apt-get') || (!root && !has('sudo')))
-    throw new ParalabError(
-      'ERR_NO_BROWSER',
-      `no Chrome or Chromium found, and no apt-get to install one: ${HOW_TO_GET_CHROMIUM}`,
-    );
-  closeSync(openSync(INSTALL_LOCK, 'a'));
-  const release = await lockfile.lock(INSTALL_LOCK, {
-    stale: 60_000,
-    update: 10_000,
-    realpath: false,
-    retries: { retries: 600, minTimeout: 1_000, maxTimeout: 1_000 },
-  });
-  try {
-    // Another process may have installed it while this one waited.
-    return findChromium();
-  } catch {
-    log("installing Debian's chromium package with apt-get (about 25 s) ...");
-    apt(root, ['update']);
-    apt(root, ['install', '-y', 'chromium']);
-    return findChromium();
-  } finally {
-    await release();
-  }
-}
-
-function apt(root: boolean, args: string[]): void {
-  const command = root ? ['apt-get', ...args] : ['sudo', 'apt-get', ...args];
-  try {
-    execFileSync(command[0] as string, command.slice(1), {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  } catch {
-    throw new ParalabError(
-      'ERR_NO_BROWSER',
-      `${command.join(' ')} failed (see above): ${HOW_TO_GET_CHROMIUM}`,
-    );
-  }
-}
-
-function has(command: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  if (process.env[CHROMIUM_ENV]) return findChromium();
+  return ensureDebianPackage(
+    {
+      name: 'chromium',
+      find: () => findChromium(),
+      howToGet: HOW_TO_GET_CHROMIUM,
+      code: 'ERR_NO_BROWSER',
+      takes: 'about 25 s',
+    },
+    log,
+  );
 }

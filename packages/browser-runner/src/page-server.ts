@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ChannelHub, type PendingChannel } from './channel.js';
 
 /** One file the page server answers with. */
 export interface ServedFile {
@@ -12,7 +13,12 @@ export interface ServedFile {
 export interface PageServer {
   /** `http://127.0.0.1:PORT`, without a trailing slash. */
   readonly url: string;
-  /** Stops listening and drops every connection; safe to call twice. */
+  /**
+   * Opens a page channel (a WebSocket on this server, `CHANNEL_PATH`) for one page session: the URL to give
+   * the page, and the channel once the page connects. Only this server's own pages may connect.
+   */
+  openChannel(): PendingChannel;
+  /** Stops listening and drops every connection and channel; safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -30,7 +36,8 @@ export const ISOLATION_HEADERS: Readonly<Record<string, string>> = Object.freeze
 
 /**
  * Serves `files` (by path, query strings ignored) on 127.0.0.1, on a free port, with the isolation headers;
- * anything else is a 404. Only GET and HEAD. The server does not keep the process alive.
+ * anything else is a 404. Only GET and HEAD, and the page channels' WebSocket upgrades (`openChannel`). The
+ * server does not keep the process alive.
  */
 export async function startPageServer(files: ReadonlyMap<string, ServedFile>): Promise<PageServer> {
   const server = createServer((request, response) => answer(files, request, response));
@@ -40,11 +47,16 @@ export async function startPageServer(files: ReadonlyMap<string, ServedFile>): P
   });
   server.unref();
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const channels = new ChannelHub(url);
+  server.on('upgrade', (request, socket, head) => channels.upgrade(request, socket, head));
   let closing: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    openChannel: () => channels.expect(),
     close() {
       closing ??= new Promise<void>((resolve) => {
+        channels.close();
         server.close(() => resolve());
         server.closeAllConnections();
       });

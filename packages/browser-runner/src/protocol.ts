@@ -1,30 +1,21 @@
 // What the runner (Node), the page and the page's workers say to each other. Types only, and no globals:
 // this module is compiled for Node, for the page (DOM) and for the workers (WebWorker) alike.
-import type {
-  Cell,
-  ExternalUsage,
-  MeasureEvent,
-  MeasureResult,
-  ParamValue,
-  Profile,
-  ToSharedWorker,
-  ToWorker,
-  WorkloadRef,
-} from '@paralab/core';
+import type { ExternalUsage, FromSide, ToSide } from '@paralab/core';
+
+/** The browser engines the runner drives (`runtime.name` of their results). */
+export type BrowserEngine = 'chromium' | 'firefox';
 
 /** The URLs (on the page server) of the scripts the page starts workers from. */
 export interface PageAssets {
-  /** The module worker of the `worker`, `worker-pipelined`, `transfer` and `shared` strategies. */
+  /** The module worker of every Web Worker strategy and probe (core's Web Worker peer loop). */
   readonly worker: string;
+  /** The same worker as a classic script (to compare the two kinds of start-up). */
+  readonly workerClassic: string;
   /** The module worker workerpool starts (`workerpool` and `hybrid`). */
   readonly workerpoolWorker: string;
-  /** The calibration worker, as an ES module. */
-  readonly calibrationModule: string;
-  /** The same calibration worker as a classic script (to compare the two kinds of start-up). */
-  readonly calibrationClassic: string;
 }
 
-/** A workload module bundled for the page: the specifier results record, and the URL the page imports. */
+/** A workload module bundled for the page: the module name the host plans with, and the URL the page imports. */
 export interface PageModule {
   readonly specifier: string;
   readonly url: string;
@@ -38,35 +29,6 @@ export interface PageSetup {
   readonly libraries: { readonly workerpool: string };
 }
 
-/** One cell as the runner sends it to the page: plain data, the strategy by name. */
-export interface PageCellPlan {
-  readonly ref: WorkloadRef;
-  readonly params: Readonly<Record<string, ParamValue>>;
-  readonly strategy: string;
-  readonly concurrency: number;
-}
-
-/** A batch of cells (one workload and parameter set) for the page's measurement loop. */
-export interface PageMeasureRequest {
-  readonly cells: readonly PageCellPlan[];
-  readonly profile: Profile;
-  readonly seed: number;
-  /** Cores the page sees (`navigator.hardwareConcurrency`); cells with more workers are flagged. */
-  readonly availableParallelism: number;
-  /** The timer resolution measured in the page, ms. */
-  readonly timerResolutionMs: number;
-  /** Base URL of the loopback latency server, when these cells do I/O. */
-  readonly serverUrl?: string;
-}
-
-/** The calibration request: how carefully to measure the page's floors. */
-export interface PageCalibrationRequest {
-  readonly profile: Profile;
-  readonly timerResolutionMs: number;
-  /** Base URL of the loopback latency server, for the fetch round-trip floor (skipped without one). */
-  readonly serverUrl?: string;
-}
-
 /** What the page says about itself and its browser. */
 export interface PageIdentity {
   readonly userAgent: string;
@@ -76,41 +38,49 @@ export interface PageIdentity {
   readonly timerResolutionMs: number;
 }
 
-/** The page's API, as `globalThis.paralab` once the harness has loaded. */
-export interface PageApi {
-  setup(setup: PageSetup): Promise<PageIdentity>;
-  /** Keeps the main thread busy for `ms` (the runner finds the page's renderer process by its CPU time). */
-  burn(ms: number): void;
-  calibrate(request: PageCalibrationRequest): Promise<Cell[]>;
-  measure(request: PageMeasureRequest): Promise<MeasureResult>;
-  /** Stops after the current sample (Ctrl-C in the runner). */
-  interrupt(): void;
+/** How the page reaches the runner, given with its set-up by the page session. */
+export interface PageConnection {
+  /**
+   * The WebSocket URL of this page's channel to the runner, on the page server (`ws://127.0.0.1:PORT/...`,
+   * with a token only this page session knows).
+   */
+  readonly channel: string;
+  /** The engine the page runs in (its probe's and memory's sources name it). */
+  readonly engine: BrowserEngine;
 }
 
-/** The name of the one function the runner exposes to the page (`page.exposeBinding`). */
-export const HOST_BINDING = '__paralabHost';
+/** The page's API, as `globalThis.paralab` once the harness has loaded. */
+export interface PageApi {
+  /**
+   * Sets the page up and connects it to the runner's channel (resolves once connected): from then on the
+   * runner's requests and the page's events, replies and calls travel over that WebSocket (`ToPage`,
+   * `FromPage`), whatever drives the browser.
+   */
+  setup(setup: PageSetup, connection: PageConnection): Promise<PageIdentity>;
+  /** Keeps the main thread busy for `ms` (the runner finds the page's process by its CPU time). */
+  burn(ms: number): void;
+}
 
-/** Calls from the page to the runner through `HOST_BINDING`. */
+/** The path of the page channel on the page server (the token follows as `?session=`). */
+export const CHANNEL_PATH = '/paralab/host';
+
+/** What the runner sends the page over its channel: core's side protocol, and answers to the page's calls. */
+export type ToPage = ToSide | { readonly type: 'answer'; readonly id: number; readonly answer: HostUsage };
+
+/** What the page sends the runner over its channel: core's side protocol, and calls that want an answer. */
+export type FromPage = FromSide | { readonly type: 'call'; readonly id: number; readonly call: ToHost };
+
+/** Calls from the page to the runner that want an answer (`FromPage` `call`). */
 export type ToHost =
-  /** Progress of the measurement loop. */
-  | { readonly type: 'event'; readonly event: MeasureEvent }
   /** A sample starts: answers the renderer's cumulative CPU time, and starts watching its memory. */
   | { readonly type: 'usage-begin' }
   /** A sample ended: answers the CPU time, and the peak memory since `usage-begin`. */
-  | { readonly type: 'usage-end' };
+  | { readonly type: 'usage-end' }
+  /** The renderer's resident memory now, bytes (each cell's footprint), or null when it cannot be read. */
+  | { readonly type: 'memory' };
 
 /** The runner's answer to `usage-begin` and `usage-end`, or null when it cannot read the renderer. */
-export type HostUsage = ExternalUsage | null;
-
-/** Messages from the page to a worker started from `PageAssets.worker`. */
-export type ToPageWorker =
-  /** The first message: which workload to load (a Web Worker has no `workerData`). */
-  | { readonly type: 'paralab:setup'; readonly url: string; readonly id: string }
-  | ToWorker
-  /** A task whose typed-array buffers were transferred; the output's are transferred back. */
-  | { readonly type: 'paralab:task-transfer'; readonly id: number; readonly input: unknown }
-  /** The `shared` strategy's batch and tasks (core's `runSharedBatch`). */
-  | ToSharedWorker;
+export type HostUsage = ExternalUsage | number | null;
 
 /** Where a workerpool worker finds its workload: query parameters of its script URL. */
 export const WORKERPOOL_QUERY = { url: 'workload', id: 'id' } as const;

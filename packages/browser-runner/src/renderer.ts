@@ -1,6 +1,6 @@
 import type { ExternalUsage } from '@paralab/core';
-import { processUsage } from '@paralab/node-runner';
-import type { Browser } from 'playwright-core';
+import { processUsage } from '@paralab/host/process';
+import type { BrowserDriver } from './drivers/driver.js';
 
 /** How often the renderer's memory is read while a sample runs, ms (by the runner, not the page). */
 const RSS_POLL_MS = 20;
@@ -14,48 +14,40 @@ const BURN_EVIDENCE = { minMs: 20, overRunnerUp: 2 } as const;
 /** How quiet the browser must be before measuring: CPU over a window, as a share of it. */
 const QUIET = { windowMs: 250, share: 0.1, maxWaitMs: 5_000 } as const;
 
-type CdpSession = Awaited<ReturnType<Browser['newBrowserCDPSession']>>;
-
 /**
  * Waits (up to 5 s) until the browser's processes together use under 10% of a core over 250 ms: right
- * after launch, headless Chromium builds its own UI in a renderer of its own for about a second, which
- * would compete with the first measurements on a small machine.
+ * after launch, headless Chromium builds its own UI in a renderer of its own for about a second, and
+ * Firefox initialises its profile, which would compete with the first measurements on a small machine.
  */
-export async function settleBrowser(browser: Browser): Promise<void> {
+export async function settleBrowser(driver: BrowserDriver): Promise<void> {
   const begin = performance.now();
-  const session = await browser.newBrowserCDPSession();
-  try {
-    const pids = await browserPids(session);
-    let before = await cpuMs(...pids);
-    while (performance.now() - begin < QUIET.maxWaitMs) {
-      await new Promise((resolve) => setTimeout(resolve, QUIET.windowMs));
-      const now = await cpuMs(...pids);
-      if (now - before < QUIET.share * QUIET.windowMs) break;
-      before = now;
-    }
-  } catch {
-    // Without process figures there is nothing to wait for.
-  } finally {
-    await session.detach().catch(() => {});
+  const pids = await driver.processes().catch(() => []);
+  if (pids.length === 0) return;
+  let before = await cpuMs(...pids);
+  while (performance.now() - begin < QUIET.maxWaitMs) {
+    await new Promise((resolve) => setTimeout(resolve, QUIET.windowMs));
+    const now = await cpuMs(...pids);
+    if (now - before < QUIET.share * QUIET.windowMs) break;
+    before = now;
   }
 }
 
 /**
- * Finds the operating-system process that renders the page (its main thread and its workers): Chromium
- * runs several renderers (a spare one, the first blank tab, its own UI's), so the page keeps its main
- * thread busy for `burnMs` (`burn`), twice, and the renderer whose CPU time, read from the OS, grew by at
- * least 20 ms and twice as much as any other's, both times, is the one. (Chromium's own per-process CPU
- * figures lag: it samples them now and then.) Resolves with undefined when no renderer stands out twice
- * (the page's cells then carry no CPU and RSS figures).
+ * Finds the operating-system process that runs the page (its main thread and its workers): a browser runs
+ * several (Chromium a spare renderer, the first blank tab's, its own UI's; Firefox its content processes),
+ * so the page keeps its main thread busy for `burnMs` (`burn`), twice, and the candidate whose CPU time,
+ * read from the OS, grew by at least 20 ms and twice as much as any other's, both times, is the one.
+ * (Chromium's own per-process CPU figures lag: it samples them now and then.) Resolves with undefined when
+ * no candidate stands out twice (the page's cells then carry no CPU and RSS figures).
  */
 export async function findRendererPid(
-  browser: Browser,
+  driver: BrowserDriver,
   burn: (ms: number) => Promise<void>,
   burnMs = 200,
 ): Promise<number | undefined> {
-  const session = await browser.newBrowserCDPSession();
   try {
-    const pids = await browserPids(session, 'renderer');
+    const pids = await driver.pageProcesses();
+    if (pids.length === 0) return undefined;
     const busiest = async (): Promise<number | undefined> => {
       const before = await Promise.all(pids.map((pid) => cpuMs(pid)));
       await burn(burnMs);
@@ -71,17 +63,7 @@ export async function findRendererPid(
     return first !== undefined && (await busiest()) === first ? first : undefined;
   } catch {
     return undefined;
-  } finally {
-    await session.detach().catch(() => {});
   }
-}
-
-/** The browser's processes (of one type: `renderer`), as Chromium lists them. */
-async function browserPids(session: CdpSession, type?: string): Promise<number[]> {
-  const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as {
-    processInfo: { type: string; id: number }[];
-  };
-  return processInfo.filter((p) => type === undefined || p.type === type).map((p) => p.id);
 }
 
 /** The CPU time (user + system) of the processes together, ms, read from the OS. */
@@ -127,6 +109,11 @@ export class RendererWatch {
     const usage = await this.#read();
     if (!usage) return null;
     return { ...usage, rssBytes: Math.max(this.#peakRss, usage.rssBytes) };
+  }
+
+  /** The renderer's resident memory now, bytes, or null when it is unknown. */
+  async rss(): Promise<number | null> {
+    return (await this.#read())?.rssBytes ?? null;
   }
 
   /** Stops the polling. */

@@ -1,5 +1,5 @@
 import type { Cell, Results } from '@paralab/core';
-import { judgeTarget, performanceTargets, type TargetReport, targetNotMeasured } from '@paralab/node-runner';
+import { cpuSpeedup, dispatch, judgeTarget, type TargetReport, targetNotMeasured } from '@paralab/host';
 
 /** Connections a browser opens to one host over HTTP/1.1 (Chromium, Firefox and Safari alike). */
 export const CONNECTIONS_PER_HOST = 6;
@@ -8,9 +8,9 @@ const REQUESTS = 100;
 const LATENCY_MS = 50;
 
 /**
- * The browser runner's performance targets, each a ratio of numbers measured in the same run: the Node
- * runner's worker dispatch, pipelined dispatch, CPU speedup and quick-run targets (judged on the page's
- * `worker`), and two of the browser's own:
+ * The browser runner's performance targets, each a ratio of numbers measured in the same run: the server
+ * runtimes' worker dispatch and pipelined dispatch (the page's `worker` against the Web Worker round trip
+ * measured beside it) and CPU speedup, and two of the browser's own:
  * - `io-async-browser`: `async` on `http` (100 requests at 50 ms, all in flight) within 1.3 × the floor
  *   that 6 connections per host set (⌈100 / 6⌉ rounds of 50 ms), where Node's target is one latency;
  * - `main-thread-free`: on `blocking`, the main thread's worst timer delay with `worker` is at most half
@@ -18,13 +18,12 @@ const LATENCY_MS = 50;
  *   waits for it); under half of that, no CPU task ran on the main thread (what remains is GC and noise).
  */
 export function browserTargets(results: Results): TargetReport[] {
-  const shared = performanceTargets(results).filter((target) => target.id !== 'io-async');
-  const quick = shared.filter((target) => target.id === 'quick-run');
   return [
-    ...shared.filter((target) => target.id !== 'quick-run'),
+    dispatch(results, 'worker', 'one-per-worker', 'web-worker'),
+    dispatch(results, 'worker-pipelined', 'pipelined', 'web-worker'),
+    cpuSpeedup(results),
     ioAsync(results),
     mainThreadFree(results),
-    ...quick,
   ];
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type Cell, parseResults, type Results } from '@paralab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBrowser } from '../src/run.js';
-import { FIXTURES, TEST_PROFILE } from './_helpers.js';
+import { statusOf, TEST_PROFILE } from './_helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'paralab-browser-run-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -61,12 +61,17 @@ describe('runBrowser: every strategy in a cross-origin isolated page', () => {
     expect(file.complete).toBe(true);
   });
 
+  // The page's clock used to be named in the results (`performance.now() in the page (cross-origin
+  // isolated)`); the host now writes `performance.now` for every runtime (packages/host/src/run.ts, the
+  // header's `timer`), because a side's identity has no timer source. Kept failing until the lead decides:
+  // restore it through `SideIdentity`, or delete this test.
+  it("names the page's clock in the results, as before the host/side split", () => {
+    expect(file.timer.source).toBe('performance.now() in the page (cross-origin isolated)');
+  });
+
   it('measures every strategy that applies and explains the others', () => {
     const measured = results.cells.filter((c) => c.kind !== 'calibration');
-    const status = Object.fromEntries(
-      measured.map((c) => [c.id, c.status === 'ok' ? 'ok' : `${c.status}: ${c.reason}`]),
-    );
-    expect(status).toEqual({
+    expect(statusOf({ ...results, cells: measured })).toEqual({
       'primes(list=balanced)/sequential@1': 'ok',
       'primes(list=balanced)/async@2': 'ok',
       'primes(list=balanced)/worker@2': 'ok',
@@ -121,7 +126,8 @@ describe('runBrowser: every strategy in a cross-origin isolated page', () => {
     });
     expect(cell(results, 'shared', 'blur').options).toMatchObject({
       serialization: 'shared',
-      completion: 'Atomics.waitAsync',
+      // core's one shared strategy: the page's main thread awaits with Atomics.waitAsync, as every runtime's.
+      completion: 'atomics',
     });
     expect(cell(results, 'transfer', 'blur').options.serialization).toBe('transfer');
     expect(cell(results, 'hybrid', 'pipeline').options).toMatchObject({
@@ -131,6 +137,23 @@ describe('runBrowser: every strategy in a cross-origin isolated page', () => {
     });
     expect(cell(results, 'shared', 'blur').metrics?.bytesMovedPerSample).toBe(0);
     expect(cell(results, 'worker', 'blur').metrics?.bytesMovedPerSample).toBeGreaterThan(2 * 64 * 64 * 4);
+  });
+
+  it('records with every cell its family, and the module it came from as the user would name it', () => {
+    const measured = results.cells.filter((c) => c.kind !== 'calibration');
+    // Unsupported cells too: what a strategy is travels with its cell.
+    expect(Object.fromEntries(measured.map((c) => [c.strategy, c.family]))).toEqual({
+      sequential: 'sequential',
+      async: 'async',
+      worker: 'threads',
+      'worker-pipelined': 'threads',
+      workerpool: 'threads',
+      transfer: 'threads',
+      shared: 'threads',
+      hybrid: 'hybrid',
+      process: 'processes',
+    });
+    expect(new Set(measured.map((c) => c.module))).toEqual(new Set(['@paralab/core/workloads']));
   });
 
   it('reads the main thread: blocked under sequential work, free while workers compute', () => {
@@ -199,10 +222,7 @@ describe('runBrowser: I/O from a page', () => {
       profile: TEST_PROFILE,
       lock: false,
     });
-    const status = Object.fromEntries(
-      results.cells.map((c) => [c.id, c.status === 'ok' ? 'ok' : `${c.status}: ${c.reason}`]),
-    );
-    expect(status).toEqual({
+    expect(statusOf(results)).toEqual({
       'http(latencyMs=20,requests=12)/sequential@1': 'ok',
       'http(latencyMs=20,requests=12)/async@4': 'ok',
       'http(latencyMs=20,requests=12)/worker@4': 'ok',
@@ -210,80 +230,11 @@ describe('runBrowser: I/O from a page', () => {
       'file(files=8,kib=16)/async@4': 'ok',
       'file(files=8,kib=16)/worker@4': 'ok',
     });
+    expect(cell(results, 'async', 'file').module).toBe('@paralab/browser-runner/workloads');
     // Twelve requests of 20 ms one after another cannot take less than 240 ms; four at a time, 60 ms.
     expect(cell(results, 'sequential', 'http').stats?.min).toBeGreaterThan(240);
     expect(cell(results, 'async', 'http').stats?.median).toBeLessThan(
       cell(results, 'sequential', 'http').stats?.median ?? 0,
     );
-  });
-});
-
-describe('runBrowser: failures are recorded, never fast, never hanging', () => {
-  it('records a throwing task errored, a wrong answer invalid and a stuck worker errored by the watchdog', async () => {
-    const results = await runBrowser({
-      modules: [FIXTURES],
-      workloads: ['double', 'throws', 'wrong-in-workers', 'spins-in-workers'],
-      strategies: ['sequential', 'worker'],
-      concurrency: [2],
-      profile: TEST_PROFILE,
-      lock: false,
-    });
-    const status = Object.fromEntries(
-      results.cells.map((c) => [c.id, c.status === 'ok' ? 'ok' : `${c.status}: ${c.reason}`]),
-    );
-    expect(status).toEqual({
-      'double(tasks=6)/sequential@1': 'ok',
-      'double(tasks=6)/worker@2': 'ok',
-      'throws(tasks=6)/sequential@1': 'errored: boom on task 2',
-      'throws(tasks=6)/worker@2': 'errored: task 2 threw: boom on task 2',
-      'wrong-in-workers(tasks=6)/sequential@1': 'ok',
-      'wrong-in-workers(tasks=6)/worker@2': 'invalid: wrong output: task 0: expected 0, got 1',
-      'spins-in-workers(tasks=6)/sequential@1': 'ok',
-      'spins-in-workers(tasks=6)/worker@2':
-        'errored: a batch ran longer than 3000 ms and was stopped (watchdog)',
-    });
-  });
-
-  it('records the group of a crashed page errored with its samples, and goes on with a fresh page', async () => {
-    let killed = false;
-    let pid: number | undefined;
-    const results = await runBrowser({
-      workloads: ['sleep', 'noop'],
-      strategies: ['sequential'],
-      params: { sleep: { tasks: 4, ms: 100 } },
-      profile: { ...TEST_PROFILE, minSamples: 8, maxSamples: 8, cellBudgetMs: 60_000 },
-      lock: false,
-      onEvent: (event) => {
-        // The renderer dies (as it does when it runs out of memory) once the first group has samples.
-        if (event.type === 'sample' && !killed && event.samples === 2 && pid !== undefined) {
-          killed = true;
-          process.kill(pid, 'SIGKILL');
-        }
-        if (event.type === 'page-ready') pid ??= event.rendererPid;
-      },
-    });
-    const [crashed, after] = results.cells;
-    expect(killed).toBe(true);
-    expect(crashed).toMatchObject({ id: 'sleep(ms=100,tasks=4)/sequential@1', status: 'errored' });
-    expect(crashed?.reason).toBe('the page crashed (its renderer process died: out of memory?)');
-    expect(crashed?.samples.length).toBeGreaterThanOrEqual(2);
-    expect(crashed?.samples.every((ms) => ms >= 4 * 100)).toBe(true);
-    expect(after).toMatchObject({ id: 'noop(tasks=1000)/sequential@1', status: 'ok' });
-  });
-  it('kills a page whose main thread is stuck, keeps its samples, and goes on with a fresh page', async () => {
-    const results = await runBrowser({
-      modules: [FIXTURES],
-      workloads: ['freezes-page', 'double'],
-      strategies: ['sequential'],
-      profile: TEST_PROFILE,
-      lock: false,
-    });
-    const [frozen, after] = results.cells;
-    expect(frozen).toMatchObject({ id: 'freezes-page(tasks=6)/sequential@1', status: 'errored' });
-    expect(frozen?.reason).toMatch(
-      /^the page stopped answering for 19 s \(its main thread was stuck\) and was killed$/,
-    );
-    expect(after).toMatchObject({ id: 'double(tasks=6)/sequential@1', status: 'ok' });
-    expect(results.complete).toBe(true);
   });
 });

@@ -26,6 +26,7 @@ function cell(
     workload,
     kind: 'io',
     strategy,
+    family: ['sequential', 'async'].includes(strategy) ? strategy : 'threads',
     concurrency,
     params: Object.fromEntries(
       params
@@ -89,14 +90,13 @@ describe('browser targets', () => {
     expect(target(results([]), 'main-thread-free')?.status).toBe('not-measured');
   });
 
-  it('keeps the shared targets, the quick-run one last', () => {
+  it('keeps the shared targets, then its own', () => {
     expect(browserTargets(results([])).map((t) => t.id)).toEqual([
       'worker-dispatch',
       'worker-pipelined',
       'cpu-speedup',
       'io-async-browser',
       'main-thread-free',
-      'quick-run',
     ]);
   });
 });

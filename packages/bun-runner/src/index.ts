@@ -1,29 +1,12 @@
-export { bunRuntime } from './bun-runtime.js';
-export {
-  bunCalibrate,
-  bunCalibrationProbes,
-  bunIpcRoundtripProbe,
-  bunSpawnProbe,
-  webWorkerRoundtripProbe,
-  webWorkerStartupProbe,
-} from './calibration/index.js';
-export { bunPlan } from './plan.js';
-export { bunProbe, LagMonitor } from './probe.js';
+// @paralab/bun-runner: paralab on Bun. Named re-exports only.
+/** Core's timer-chain lag monitor, which Bun's probe uses (it lived here before core held it). */
+export { LagMonitor } from '@paralab/core';
+export { bunCalibrationProbes } from './calibration.js';
+export { bunPlan, bunRunner } from './definition.js';
+export { bunSpawnLauncher } from './launchers/bun-spawn.js';
+export { bunWebWorkerLauncher } from './launchers/web-worker.js';
+export { bunProbe } from './probe.js';
 export { type BunRunOptions, runBun } from './run.js';
-export {
-  bunHangReason,
-  WORKERPOOL_START_TIMEOUT_MS,
-  type WorkerpoolStrategyOptions,
-  type WorkerpoolType,
-  workerpoolStrategy,
-} from './strategies/_workerpool.js';
-export { childProcessForkStrategy } from './strategies/child-process-fork.js';
+export { BUN_ENV, bunSides, findBun } from './side.js';
+export { bunHangReason } from './strategies/_workerpool.js';
 export { bunStrategies } from './strategies/index.js';
-export { bunProcessStrategy } from './strategies/process.js';
-export { bunProcessColdStrategy } from './strategies/process-cold.js';
-export { webWorkerStrategy } from './strategies/worker.js';
-export { workerThreadsStrategy } from './strategies/worker-threads.js';
-export { workerThreadsPipelinedStrategy } from './strategies/worker-threads-pipelined.js';
-export { workerpoolThreadStrategy } from './strategies/workerpool.js';
-export { workerpoolProcessStrategy } from './strategies/workerpool-process.js';
-export { workerpoolWebStrategy } from './strategies/workerpool-web.js';

@@ -1,9 +1,9 @@
 // Node's APIs and pool libraries under Bun: node-runner's strategies, on real threads and processes.
 import { describe, expect, test } from 'bun:test';
 import { runBun } from '../src/index.js';
-import { runFixtures, statuses, TEST_PROFILE } from './_helpers.js';
+import { PATIENT_PROFILE, runFixtures, statuses } from './_helpers.js';
 
-const NODE_APIS = ['worker_threads', 'worker_threads-pipelined', 'piscina', 'tinypool', 'child_process.fork'];
+const NODE_APIS = ['worker-threads', 'worker-threads-pipelined', 'piscina', 'tinypool', 'fork'];
 
 describe("Node's APIs under Bun", () => {
   test('return verified outputs, each loading the TypeScript fixtures in its threads or processes', async () => {
@@ -13,17 +13,18 @@ describe("Node's APIs under Bun", () => {
     );
     const options = results.cells.slice(0, 5).map((c) => [c.strategy, c.options.library]);
     expect(options).toEqual([
-      ['worker_threads', 'node:worker_threads'],
-      ['worker_threads-pipelined', 'node:worker_threads'],
+      ['worker-threads', 'node:worker_threads'],
+      ['worker-threads-pipelined', 'node:worker_threads'],
       ['piscina', 'piscina'],
       ['tinypool', 'tinypool'],
-      ['child_process.fork', 'node:child_process'],
+      ['fork', 'node:child_process'],
     ]);
   });
 
   test('record a task that throws as errored', async () => {
     const results = await runFixtures(['throws'], NODE_APIS);
     expect(statuses(results)).toEqual(NODE_APIS.map((s) => ['throws', s, 'errored']));
+    expect(results.cells.map((c) => c.reason)).toEqual(NODE_APIS.map(() => 'task 2 threw: boom on task 2'));
   });
 
   test('transfer and shared move a blur image to worker_threads and back, or share it', async () => {
@@ -32,7 +33,7 @@ describe("Node's APIs under Bun", () => {
       strategies: ['sequential', 'transfer', 'shared'],
       params: { blur: { images: 2, size: 64 } },
       concurrency: [2],
-      profile: TEST_PROFILE,
+      profile: PATIENT_PROFILE,
       lock: false,
     });
     expect(statuses(results)).toEqual([
@@ -49,7 +50,7 @@ describe("Node's APIs under Bun", () => {
       strategies: ['hybrid'],
       params: { pipeline: { documents: 4, kib: 4, rounds: 1, latencyMs: 1 } },
       concurrency: [2],
-      profile: TEST_PROFILE,
+      profile: PATIENT_PROFILE,
       lock: false,
     });
     expect(statuses(results)).toEqual([

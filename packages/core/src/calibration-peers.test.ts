@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { calibrateProbes, type ProbeScopeBase } from './calibration.js';
-import {
-  type CalibrationPeer,
-  type FromCalibrationPeer,
-  type PeerSource,
-  payloadProbe,
-  roundtripProbe,
-  startupProbe,
-  type ToCalibrationPeer,
-} from './calibration-peers.js';
-import { CancelToken } from './cancel.js';
+import { calibrateProbes } from './calibration.js';
+import { LaunchScope, payloadProbe, roundtripProbe, startupProbe } from './calibration-peers.js';
+import type { Launcher } from './launch/launcher.js';
+import type { FromCalibrationPeer, FromPeer, ToCalibrationPeer, ToPeer } from './peer/protocol.js';
 import { type Profile, profiles } from './profiles.js';
 
-// The probes' loops against an in-memory peer that answers like the runners' calibration workers do (or
+// The probes' loops against an in-memory launcher whose peers answer like the runners' peers do (or
 // wrongly, on purpose): the runners test the same probes on real workers and processes.
 
 const profile: Profile = {
@@ -24,32 +17,36 @@ const profile: Profile = {
   targetCiWidth: 1,
 };
 
-const scope = (): ProbeScopeBase & { close(): Promise<void> } => ({
-  cancel: new CancelToken(),
-  close: async () => {},
-});
-
-/** A peer that answers at once; `answer` may change what it says. */
+/** A launcher whose peers answer at once; `answer` may change what they say. */
 function source(
   answer: (message: ToCalibrationPeer) => FromCalibrationPeer = echo,
-): PeerSource<ProbeScopeBase> & { started: number; stopped: number; sent: ToCalibrationPeer[] } {
+): Launcher & { started: number; stopped: number; sent: ToCalibrationPeer[] } {
   const made = {
     primitive: 'test-peer',
-    peer: 'test peer',
+    peerName: 'test peer',
+    kind: 'thread' as const,
+    options: {},
     started: 0,
     stopped: 0,
     sent: [] as ToCalibrationPeer[],
-    start(): CalibrationPeer {
+    start() {
       made.started++;
-      const queue: FromCalibrationPeer[] = [{ type: 'paralab:ready' }];
+      let deliver: (message: FromPeer) => void = () => {};
+      let end: (reason: Error) => void = () => {};
       return {
-        send(message) {
+        post(message: ToPeer) {
+          if (message.type !== 'paralab:ping' && message.type !== 'paralab:echo') return;
           made.sent.push(message);
-          queue.push(answer(message));
+          Promise.resolve().then(() => deliver(answer(message)));
         },
-        next: async () => queue.shift() ?? { type: 'paralab:ready' },
-        stop() {
+        connect(onMessage: (message: FromPeer) => void, onEnd: (reason: Error) => void) {
+          deliver = onMessage;
+          end = onEnd;
+          Promise.resolve().then(() => deliver({ type: 'paralab:ready' }));
+        },
+        async stop() {
           made.stopped++;
+          end(new Error('stopped'));
         },
       };
     },
@@ -64,7 +61,12 @@ function echo(message: ToCalibrationPeer): FromCalibrationPeer {
 }
 
 const run = (probe: Parameters<typeof calibrateProbes>[0]['probes'][number]) =>
-  calibrateProbes({ profile, probes: [probe], makeScope: scope, timerResolutionMs: 0.001 });
+  calibrateProbes({
+    profile,
+    probes: [probe],
+    makeScope: () => new LaunchScope(),
+    timerResolutionMs: 0.001,
+  });
 
 describe('peer probes', () => {
   it('startup: one peer per operation, each stopped after, the options saying until what', async () => {
@@ -75,8 +77,8 @@ describe('peer probes', () => {
       status: 'ok',
       options: { api: 'new Worker', until: 'first message' },
     });
-    expect(peers.started).toBe(5);
-    expect(peers.stopped).toBe(5);
+    expect(peers.started).toBe(20);
+    expect(peers.stopped).toBe(20);
   });
 
   it('round trip: 100 pings a sample to one warm peer, each answered with its id', async () => {
@@ -108,7 +110,7 @@ describe('peer probes', () => {
   ])('round trip: a peer that answers %s makes the cell errored, in one line', async (_what, answer) => {
     const [cell] = await run(roundtripProbe(source(answer), { name: 'message-roundtrip', options: {} }));
     expect(cell?.status).toBe('errored');
-    expect(cell?.reason).toMatch(/^unexpected answer from the test peer: /);
+    expect(cell?.reason).toMatch(/^unexpected answer from the calibration test peer: /);
   });
 
   it('payload: sends the bytes, checks them on return, and records the serialization', async () => {
@@ -132,7 +134,7 @@ describe('peer probes', () => {
       data: m.type === 'paralab:echo' ? m.data.subarray(1) : new Uint8Array(),
     }));
     const [bad] = await run(payloadProbe(truncated, {}, { bytes: 64, mode: 'clone', opsPerSample: 1 }));
-    expect(bad?.reason).toBe('unexpected answer from the test peer: echo of 63 bytes');
+    expect(bad?.reason).toBe('unexpected answer from the calibration test peer: echo of 63 bytes');
     expect(() => payloadProbe(peers, {}, { bytes: 1, mode: 'clone', opsPerSample: 1 })).toThrow(RangeError);
   });
 });

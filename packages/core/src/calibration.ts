@@ -1,61 +1,35 @@
 // The calibration loop every runner shares: each probe measures one primitive's floor (a worker's start-up,
 // a message round trip, the timer's step) into one `calibration` cell. What a probe starts its workers and
 // processes through (its scope) is the runner's: Node threads and forks, Bun's Web Workers, a page's.
+
+import type {
+  CalibrationProbe,
+  CalibrationSession,
+  OwnedScope,
+  ProbeScopeBase,
+} from './calibration-types.js';
 import type { CancelToken } from './cancel.js';
-import { NOISY_CV } from './cell.js';
 import { ParalabError, toError } from './errors.js';
-import type { MeasureEvent } from './measure.js';
+import type { MeasureEvent } from './measure-types.js';
 import { paramsKey } from './plan.js';
 import { now, setTimer } from './platform.js';
 import type { Profile } from './profiles.js';
 import type { Cell } from './schema.js';
-import { relativeCiWidth, summarize } from './stats.js';
+import { relativeCiWidth } from './stats/median-ci.js';
+import { NOISY_CV, summarize } from './stats/summary.js';
 import type { ParamValue } from './workload.js';
 
 /** The workload id of every calibration cell. */
 export const CALIBRATION_WORKLOAD = 'calibration';
 
-/** Fewest samples a calibration cell takes, whatever the profile says. */
-export const MIN_CALIBRATION_SAMPLES = 5;
+/**
+ * Fewest samples a calibration cell takes, whatever the profile says: floors are read from the low end
+ * of their distribution (p10), which needs at least 20 samples (METHOD.md).
+ */
+export const MIN_CALIBRATION_SAMPLES = 20;
 
 /** How long tearing a probe's workers and children down may take before the cell says so, ms. */
 const CLOSE_TIMEOUT_MS = 5_000;
-
-/** What every probe scope offers: cancelled when the probe's watchdog fires or the run is interrupted. */
-export interface ProbeScopeBase {
-  /** Cancelled when the probe's watchdog fires, when the run is interrupted, or when the probe ends. */
-  readonly cancel: CancelToken;
-}
-
-/** A scope as the loop owns it: `close()` ends every worker/process started through it. */
-export type OwnedScope<S extends ProbeScopeBase> = S & { close(): Promise<void> };
-
-/**
- * One primitive to measure: its floor becomes one `calibration` cell. `open` sets up (untimed) and returns
- * a session whose `run(ops)` performs `ops` operations and resolves with the ms they took together, timed
- * by the probe itself so that per-operation set-up and tear-down (terminating a worker) stay out. `S` is
- * the runner's scope: what the probe may start workers and processes through.
- */
-export interface CalibrationProbe<S extends ProbeScopeBase = ProbeScopeBase> {
-  /** The probe's name, recorded as `params.probe` (`message-roundtrip`). */
-  readonly name: string;
-  /** The primitive measured, recorded as the cell's strategy: `worker_threads`, `child_process`, `timer`. */
-  readonly primitive: 'worker_threads' | 'child_process' | 'timer' | (string & {});
-  /** Operations timed together in one sample (each sample is their mean), recorded as `params.opsPerSample`. */
-  readonly opsPerSample: number;
-  /** Further parameters recorded with the cell (`bytes`, `mode`). */
-  readonly params?: Readonly<Record<string, ParamValue>>;
-  /** What the probe used (API, serialization), recorded as the cell's options. */
-  readonly options: Readonly<Record<string, ParamValue>>;
-  /** Sets up everything the operations need; start workers and processes through `scope` only. */
-  open(scope: S): Promise<CalibrationSession>;
-}
-
-/** A probe set up and ready to time operations. */
-export interface CalibrationSession {
-  /** Runs `ops` operations one after another; resolves with the wall time they took together, ms. */
-  run(ops: number): Promise<number>;
-}
 
 /** How to run one probe. */
 export interface ProbeRunOptions {
@@ -179,7 +153,7 @@ export async function runCalibrationProbe<S extends ProbeScopeBase>(
 }
 
 /** What a probe's cell records of it (everything but `open`). */
-type ProbeFacts = Omit<CalibrationProbe, 'open'>;
+export type ProbeFacts = Omit<CalibrationProbe, 'open'>;
 
 async function sample<S extends ProbeScopeBase>(
   probe: CalibrationProbe<S>,
@@ -215,13 +189,14 @@ async function sample<S extends ProbeScopeBase>(
   }
 }
 
-function newCell(probe: ProbeFacts): Cell {
-  const params = { ...probe.params, probe: probe.name, opsPerSample: probe.opsPerSample };
+export function newCell(probe: ProbeFacts, extra: Readonly<Record<string, ParamValue>> = {}): Cell {
+  const params = { ...probe.params, ...extra, probe: probe.name, opsPerSample: probe.opsPerSample };
   return {
     id: `${CALIBRATION_WORKLOAD}(${paramsKey(params)})/${probe.primitive}@1`,
     workload: CALIBRATION_WORKLOAD,
     kind: 'calibration',
     strategy: probe.primitive,
+    family: 'calibration',
     concurrency: 1,
     params,
     options: { ...probe.options },
@@ -253,7 +228,11 @@ function appendReason(cell: Cell, reason: string): void {
   cell.reason = [cell.reason, reason].filter(Boolean).join('; ');
 }
 
-function finish(cell: Cell, probe: ProbeFacts, options: ProbeRunOptions): Cell | undefined {
+export function finish(
+  cell: Cell,
+  probe: ProbeFacts,
+  options: Pick<ProbeRunOptions, 'timerResolutionMs'>,
+): Cell | undefined {
   if (cell.status !== 'ok') return cell;
   if (cell.samples.length === 0) return undefined;
   const { n: _n, ...stats } = summarize(cell.samples);

@@ -1,20 +1,9 @@
 // The one dispatcher every runner's worker strategies go through, and the messages it speaks: a port is
 // anything that runs tasks (a worker thread, a child process, a Web Worker in a page).
 import type { CancelToken } from './cancel.js';
-import { ParalabError, toError } from './errors.js';
-
-/** Messages from the main thread to a worker (or child process): one task, answered by its `id`. */
-export type ToWorker = { readonly type: 'paralab:task'; readonly id: number; readonly input: unknown };
-
-/**
- * Messages from a worker to the main thread: `ready` once the workload is loaded, a task's `result` or
- * `error` (by the task's `id`), or `fatal` when the worker cannot run tasks at all.
- */
-export type FromWorker =
-  | { readonly type: 'paralab:ready' }
-  | { readonly type: 'paralab:result'; readonly id: number; readonly output: unknown }
-  | { readonly type: 'paralab:error'; readonly id: number; readonly message: string }
-  | { readonly type: 'paralab:fatal'; readonly message: string };
+import { describeThrown, ParalabError } from './errors.js';
+import type { FromPeer, ToTask } from './peer/protocol.js';
+import { transferList } from './views.js';
 
 /**
  * One thing that runs tasks (a child process, a worker thread), seen by the dispatcher: it can be sent a
@@ -22,9 +11,10 @@ export type FromWorker =
  * exit, already phrased for the user, also when it died before `listen` was called).
  */
 export interface TaskPort {
-  send(message: ToWorker): void;
+  /** Sends a task, moving the buffers in `transfer` (a `paralab:task-transfer`). */
+  send(message: ToTask, transfer?: readonly ArrayBuffer[]): void;
   /** Starts reporting to the two callbacks; returns a function that stops it. */
-  listen(onMessage: (message: FromWorker) => void, onFail: (error: Error) => void): () => void;
+  listen(onMessage: (message: FromPeer) => void, onFail: (error: Error) => void): () => void;
 }
 
 /**
@@ -35,7 +25,8 @@ export interface TaskPort {
 export type InFlight = 'one-per-worker' | 'pipelined';
 
 /**
- * Runs one batch over the ports under the in-flight policy and resolves with the outputs in input order.
+ * Runs one batch over the ports under the in-flight policy and resolves with the outputs in input order;
+ * with `transfer`, each input's typed-array buffers are moved to its peer instead of copied.
  * Rejects on the first task error, crash or exit, and at once when `cancel` is cancelled; the caller then
  * closes the ports (tasks still running are not waited for).
  */
@@ -44,6 +35,7 @@ export function dispatchBatch(
   inputs: readonly unknown[],
   cancel: CancelToken,
   inFlight: InFlight = 'one-per-worker',
+  transfer = false,
 ): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const outputs: unknown[] = new Array(inputs.length);
@@ -63,14 +55,16 @@ export function dispatchBatch(
     const feed = (port: TaskPort): void => {
       if (next >= inputs.length) return;
       const id = next++;
+      const input = inputs[id];
       try {
-        port.send({ type: 'paralab:task', id, input: inputs[id] });
+        if (transfer) port.send({ type: 'paralab:task-transfer', id, input }, transferList(input));
+        else port.send({ type: 'paralab:task', id, input });
       } catch (thrown) {
         // An input that cannot be cloned throws here, synchronously.
-        fail(new ParalabError('ERR_TASK', `task ${id} could not be sent: ${toError(thrown).message}`));
+        fail(new ParalabError('ERR_TASK', `task ${id} could not be sent: ${describeThrown(thrown)}`));
       }
     };
-    const onMessage = (port: TaskPort, message: FromWorker): void => {
+    const onMessage = (port: TaskPort, message: FromPeer): void => {
       if (settled) return;
       if (message.type === 'paralab:result') {
         outputs[message.id] = message.output;

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'ERR_NO_BROWSER'
   | 'ERR_WORKER'
   | 'ERR_UNSUPPORTED'
+  | 'ERR_INTERRUPTED'
+  | 'ERR_LOADGEN'
   | 'ERR_BUG'
   | (string & {});
 
@@ -23,16 +25,50 @@ export class ParalabError extends Error {
   }
 }
 
-/** Turns anything thrown into an `Error` (strings and plain objects keep their text). */
+/** Turns anything thrown into an `Error`: an Error as it is, anything else with `describeThrown`'s text. */
 export function toError(thrown: unknown): Error {
   if (thrown instanceof Error) return thrown;
-  if (typeof thrown === 'string') return new Error(thrown);
-  if (thrown && typeof thrown === 'object' && 'message' in thrown && typeof thrown.message === 'string') {
-    const error = new Error(thrown.message);
-    if ('name' in thrown && typeof thrown.name === 'string') error.name = thrown.name;
-    return error;
+  const error = new Error(describeThrown(thrown));
+  if (thrown && typeof thrown === 'object' && 'name' in thrown && typeof thrown.name === 'string')
+    error.name = thrown.name;
+  return error;
+}
+
+/**
+ * One line saying what was thrown, as it was thrown: an Error's message (prefixed with its name unless it
+ * is a plain `Error`: `TypeError: x is not a function`), a string as it is, and any other value named for
+ * what it is (`null was thrown (not an Error)`, `an object was thrown: {"code":7}`), so that a task that
+ * throws `null` is never mistaken for one that returned a wrong answer.
+ */
+export function describeThrown(thrown: unknown): string {
+  if (thrown instanceof Error) {
+    const message = firstLineOf(thrown.message);
+    const name = UNNAMED.has(thrown.name) ? '' : thrown.name;
+    if (!message) return name ? `${name} (no message)` : 'an Error with no message';
+    return name && !message.startsWith(name) ? `${name}: ${message}` : message;
   }
-  return new Error(`non-error thrown: ${String(thrown)}`);
+  if (typeof thrown === 'string') return firstLineOf(thrown) || 'an empty string was thrown';
+  if (thrown === null || thrown === undefined) return `${String(thrown)} was thrown (not an Error)`;
+  if (typeof thrown !== 'object') return `${typeof thrown} ${String(thrown)} was thrown (not an Error)`;
+  if ('message' in thrown && typeof thrown.message === 'string' && thrown.message)
+    return firstLineOf(thrown.message);
+  return `an object was thrown (not an Error): ${preview(thrown)}`;
+}
+
+/** Error names not worth repeating before a message: the plain one and paralab's own. */
+const UNNAMED: ReadonlySet<string> = new Set(['', 'Error', 'ParalabError', 'SideLost', 'PageLost']);
+
+function firstLineOf(text: string): string {
+  return text.split('\n')[0]?.trim() ?? '';
+}
+
+function preview(value: object): string {
+  try {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 /** The failure of an internal invariant: always a bug in paralab, never the user's input. */

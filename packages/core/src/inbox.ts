@@ -2,7 +2,7 @@ import type { CancelToken } from './cancel.js';
 
 /**
  * The messages a worker or a child process sent, in order, read one at a time (Bun's Web Workers and
- * `Bun.spawn` children, a page's Web Workers; node-runner's probe scope reads its threads the same way).
+ * `Bun.spawn` children, a page's Web Workers; node-api's probe reads its threads the same way).
  * Fails once: on a crash or exit, or when the probe is cancelled (watchdog, interrupt, or the probe's end).
  */
 export class Inbox<T> {

@@ -8,7 +8,8 @@ import { delay } from './platform.js';
 import type { Profile } from './profiles.js';
 import { createResults } from './results.js';
 import { type Cell, parseResults } from './schema.js';
-import { speedup, summarize } from './stats.js';
+import { speedup } from './stats/bootstrap.js';
+import { summarize } from './stats/summary.js';
 import { asyncStrategy } from './strategies/async.js';
 import { sequential } from './strategies/sequential.js';
 import type { Strategy, StrategyInstance, StrategyOptions } from './strategy.js';
@@ -21,7 +22,9 @@ afterEach(() => {
 const profile: Profile = {
   name: 't',
   warmups: 1,
+  maxWarmups: 1,
   minSamples: 3,
+  minTimeMs: 0,
   maxSamples: 3,
   targetCiWidth: 1,
   cellBudgetMs: 10_000,
@@ -90,6 +93,7 @@ function spy(name: string, settings: SpySettings = {}): Strategy & { counts: Spy
   return {
     name,
     description: `spy ${name}`,
+    family: 'threads',
     counts,
     ...(settings.supports ? { supports: settings.supports } : {}),
     async create({ workload }): Promise<StrategyInstance> {
@@ -152,6 +156,8 @@ describe('measure: ok cells', () => {
         kind: 'cpu',
         module: 'test:measure',
         strategy: cell.strategy,
+        family:
+          cell.strategy === 'sequential' ? 'sequential' : cell.strategy === 'async' ? 'async' : 'threads',
         concurrency: cell.strategy === 'sequential' ? 1 : 2,
         params: {},
         options:
@@ -166,9 +172,13 @@ describe('measure: ok cells', () => {
         stats: summary(cell),
         throughput: (3 * 1000) / (cell.stats?.median ?? Number.NaN),
         ...(cell.workload === 'nums' ? { speedup: expect.any(Object) } : {}),
+        ...(cell.strategy === 'sequential'
+          ? { tasks: expect.objectContaining({ n: 3, phase: 'whole', perTaskMs: expect.any(Array) }) }
+          : {}),
         flags: expect.any(Array),
         metrics: { bytesMovedPerSample: 0 },
       });
+      if (cell.strategy === 'sequential') expect(cell.speedup).toEqual({ ratio: 1, baseline: true });
       expect(steadyFlags(cell)).toEqual(['ci-wide']); // 3 samples: the CI of the median covers only 75%
     }
     expect(pool.counts).toEqual({ created: 1, closed: 1, batches: 4 });
@@ -260,7 +270,7 @@ describe('measure: ok cells', () => {
     await measure([plan(recorder, sequential), plan(recorder, asyncStrategy, 2)], {
       ...baseOptions,
       seed: 99,
-      serverUrl: 'http://127.0.0.1:1',
+      services: { serverUrl: 'http://127.0.0.1:1' },
     });
     expect(seen).toEqual([{ seed: 99, serverUrl: 'http://127.0.0.1:1' }]); // once per group, not per cell
   });
@@ -280,6 +290,7 @@ describe('measure: wrong outputs', () => {
       kind: 'cpu',
       module: 'test:measure',
       strategy: 'liar',
+      family: 'threads',
       concurrency: 2,
       params: {},
       options: { thread: 'main', spy: 'liar' },
@@ -366,6 +377,7 @@ describe('measure: failures', () => {
     const broken: Strategy = {
       name: 'broken',
       description: 'cannot start',
+      family: 'threads',
       create: () => Promise.reject(new Error('no workers')),
     };
     const result = await measure([plan(nums, broken, 2), plan(nums, sequential)], baseOptions);
@@ -375,6 +387,7 @@ describe('measure: failures', () => {
       kind: 'cpu',
       module: 'test:measure',
       strategy: 'broken',
+      family: 'threads',
       concurrency: 2,
       params: {},
       options: {},
@@ -408,6 +421,7 @@ describe('measure: failures', () => {
       kind: 'cpu',
       module: 'test:measure',
       strategy: 'picky',
+      family: 'threads',
       concurrency: 2,
       params: {},
       options: {},
@@ -426,6 +440,7 @@ describe('measure: failures', () => {
     const hangsHere: Strategy = {
       name: 'hangs-here',
       description: 'finds out by trying that it cannot run here',
+      family: 'threads',
       create: async () => {
         throw new ParalabError('ERR_UNSUPPORTED', 'this library hangs on this runtime (stopped after 5 s)');
       },
@@ -551,11 +566,13 @@ describe('measure: interleaving', () => {
     expect(await order(5)).toEqual(await order(5));
   });
 
-  it('is shuffled every round, from the seed', async () => {
-    // 4 rounds (1 warm-up + 3 samples) of the 3 cells. Computed independently in Python: mulberry32 seeded
-    // with seed ^ FNV-1a('test:measure#nums()'), a Fisher-Yates shuffle of [a, b, c] per round.
-    expect(await order(1)).toEqual(['b', 'a', 'c', 'a', 'b', 'c', 'c', 'b', 'a', 'c', 'a', 'b']);
-    expect(await order(2)).toEqual(['c', 'b', 'a', 'c', 'b', 'a', 'a', 'b', 'c', 'a', 'c', 'b']);
+  it('warms each cell up alone in plan order, then shuffles every round of samples, from the seed', async () => {
+    // The warm-ups (one per cell) run in plan order, each cell alone (its memory footprint is read then);
+    // then 3 rounds of samples. The rounds' orders were computed independently in Python: mulberry32 seeded
+    // with seed ^ FNV-1a('test:measure#nums()'), a Fisher-Yates shuffle of [a, b, c] per round (the same
+    // first three shuffles this test checked when the warm-up round was shuffled too).
+    expect(await order(1)).toEqual(['a', 'b', 'c', 'b', 'a', 'c', 'a', 'b', 'c', 'c', 'b', 'a']);
+    expect(await order(2)).toEqual(['a', 'b', 'c', 'c', 'b', 'a', 'c', 'b', 'a', 'a', 'b', 'c']);
   });
 });
 
@@ -575,7 +592,8 @@ describe('measure: interrupt', () => {
     expect(result.complete).toBe(false);
     expect(
       result.cells.map((cell) => [cell.id, cell.status, cell.warmups.length, cell.samples.length]),
-    ).toEqual([['nums()/stopper@2', 'ok', 1, 2]]);
+    ).toEqual([['nums()/stopper@2', 'interrupted', 1, 2]]);
+    expect(result.cells[0]?.reason).toBe("the run was interrupted after 2 of this cell's samples");
     expect(stopper.counts).toEqual({ created: 1, closed: 1, batches: 3 });
     expect(later.counts).toEqual({ created: 0, closed: 0, batches: 0 });
   });
@@ -592,11 +610,11 @@ describe('measure: interrupt', () => {
       interrupt,
     });
     expect(result.complete).toBe(false);
-    expect(result.cells.map((cell) => [cell.id, cell.samples.length])).toEqual([
-      ['nums()/stopper@2', 2],
-      // Seed 1 orders round 2 stopper-first (same Python check as the interleaving tests), so sequential's
-      // second sample is skipped.
-      ['nums()/sequential@1', 1],
+    expect(result.cells.map((cell) => [cell.id, cell.status, cell.samples.length])).toEqual([
+      ['nums()/stopper@2', 'interrupted', 2],
+      // Seed 1 orders round 2 sequential-first (the second shuffle of the interleaving tests' Python
+      // check), so both cells have their second sample when the stopper's second batch interrupts.
+      ['nums()/sequential@1', 'interrupted', 2],
     ]);
   });
 
@@ -639,22 +657,13 @@ describe('measure: flags', () => {
     expect(steadyFlags(result.cells[0])).toEqual(flags);
   });
 
-  it('flags a cell whose budget ran out before minSamples as budget-limited (after 3 samples)', async () => {
+  it('stops a cell three times over its budget below minSamples, flagged budget-limited and under-sampled', async () => {
     const result = await measure([plan(nums, sequential)], {
       ...baseOptions,
       profile: { ...profile, minSamples: 10, maxSamples: 10, cellBudgetMs: 0 },
     });
-    expect(result.cells[0]?.samples).toHaveLength(3);
-    expect(steadyFlags(result.cells[0])).toEqual(['budget-limited', 'ci-wide']);
-  });
-
-  it('does not flag a cell that reached minSamples when its budget ran out', async () => {
-    const result = await measure([plan(nums, sequential)], {
-      ...baseOptions,
-      profile: { ...profile, minSamples: 3, maxSamples: 10, targetCiWidth: -1, cellBudgetMs: 0 },
-    });
-    expect(result.cells[0]?.samples).toHaveLength(3);
-    expect(steadyFlags(result.cells[0])).toEqual(['ci-wide']);
+    expect(result.cells[0]?.samples).toHaveLength(1);
+    expect(steadyFlags(result.cells[0])).toEqual(['budget-limited', 'under-sampled', 'ci-wide']);
   });
 
   // Regression test.
@@ -672,17 +681,27 @@ describe('measure: flags', () => {
 });
 
 describe('measure: events', () => {
-  it('emits group-start, then a sample event per sample, then cell-done', async () => {
+  it('emits group-start, a step before each start, batch and close, a sample event per sample, then cell-done', async () => {
     const events: MeasureEvent[] = [];
     const result = await measure([plan(nums, sequential)], {
       ...baseOptions,
       onEvent: (event) => events.push(event),
     });
+    const id = 'nums()/sequential@1';
+    const step = (name: string) => ({ type: 'cell-step', cellId: id, step: name });
     expect(events).toEqual([
       { type: 'group-start', workload: 'nums', params: '', cells: 1, group: 1, groups: 1 },
+      { type: 'group-step', step: 'prepare' },
+      step('start'),
+      step('warmup'),
+      step('sample'),
       { type: 'sample', cellId: 'nums()/sequential@1', sampleMs: result.cells[0]?.samples[0], samples: 1 },
+      step('sample'),
       { type: 'sample', cellId: 'nums()/sequential@1', sampleMs: result.cells[0]?.samples[1], samples: 2 },
+      step('sample'),
       { type: 'sample', cellId: 'nums()/sequential@1', sampleMs: result.cells[0]?.samples[2], samples: 3 },
+      step('tasks'),
+      step('close'),
       { type: 'cell-done', cell: result.cells[0] },
     ]);
   });
@@ -692,7 +711,7 @@ describe('measure: events', () => {
     const liar = spy('liar', { tamper: () => [] });
     await measure([plan(nums, sequential), plan(nums, liar, 2), plan(others, sequential)], {
       ...baseOptions,
-      onEvent: (event) => events.push(event),
+      onEvent: (event) => event.type !== 'cell-step' && event.type !== 'group-step' && events.push(event),
     });
     expect(
       events.map((event) =>
@@ -700,7 +719,11 @@ describe('measure: events', () => {
           ? `start ${event.workload} ${event.group}/${event.groups} (${event.cells} cells)`
           : event.type === 'sample'
             ? `sample ${event.cellId} #${event.samples}`
-            : `done ${event.cell.id} ${event.cell.status}`,
+            : event.type === 'cell-done'
+              ? `done ${event.cell.id} ${event.cell.status}`
+              : event.type === 'cell-step'
+                ? `step ${event.cellId} ${event.step}`
+                : `step ${event.step}`,
       ),
     ).toEqual([
       'start nums 1/2 (2 cells)',
@@ -724,6 +747,7 @@ describe('measure: staging, probes and bytes moved', () => {
     const staged: Strategy = {
       name: 'staged',
       description: 'stages each input as { n }, then unwraps it',
+      family: 'threads',
       async create() {
         return {
           options: { serialization: 'structured-clone' },

@@ -1,66 +1,20 @@
-import { CancelToken } from './cancel.js';
-import { toCell } from './cell.js';
+import type { CancelToken } from './cancel.js';
+import { type LiveCell, newLiveCell, toCell } from './cell.js';
 import { createOutputCheck, type OutputCheck } from './check.js';
-import { ParalabError, toError } from './errors.js';
-import { type CellPlan, cellId, groupPlans, paramsKey } from './plan.js';
-import { now, setTimer } from './platform.js';
-import { type CellProbe, estimateBytes, type ProbeFactory } from './probe.js';
-import type { Profile } from './profiles.js';
+import { describeThrown, ParalabError, toError } from './errors.js';
+import { closeInstance, fail, SampleInvalid, sample, startCell, withWatchdog } from './measure-cell.js';
+import { FAULT_SETTLE_MS, FaultWatch } from './measure-faults.js';
+import { InterleavedFloors } from './measure-floors.js';
+import { FootprintWatch } from './measure-memory.js';
+import { updateDone } from './measure-stop.js';
+import { timeTasks } from './measure-tasks.js';
+import type { MeasureOptions, MeasureResult } from './measure-types.js';
+import { type CellPlan, groupPlans, paramsKey } from './plan.js';
+import { delay } from './platform.js';
 import { createRng, shuffled } from './random.js';
 import type { Cell } from './schema.js';
-import { relativeCiWidth } from './stats.js';
-import type { StrategyInstance } from './strategy.js';
 
-/** How to measure a list of cells. */
-export interface MeasureOptions {
-  readonly profile: Profile;
-  /** Seed of the interleaving order and of generated inputs. */
-  readonly seed: number;
-  /** Base URL of the runner's loopback latency server, for I/O workloads. */
-  readonly serverUrl?: string;
-  /** Cores the runtime can use; cells with more threads than this are flagged oversubscribed. */
-  readonly availableParallelism: number;
-  /** Measured timer resolution (ms); cells whose median is under 100× this are flagged. */
-  readonly timerResolutionMs: number;
-  /** Cancelling it (Ctrl-C) stops after the current sample; what was measured is returned. */
-  readonly interrupt?: CancelToken;
-  /** Makes each cell's resource probe (CPU, memory, event-loop delay); absent means no metrics. */
-  readonly probe?: ProbeFactory;
-  /** Progress, for terminals and logs. */
-  readonly onEvent?: (event: MeasureEvent) => void;
-}
-
-/** Progress reported while measuring. */
-export type MeasureEvent =
-  | { type: 'group-start'; workload: string; params: string; cells: number; group: number; groups: number }
-  | { type: 'sample'; cellId: string; sampleMs: number; samples: number }
-  | { type: 'cell-done'; cell: Cell };
-
-/** The outcome of `measure`: one cell per plan that was reached, and whether every plan was. */
-export interface MeasureResult {
-  cells: Cell[];
-  complete: boolean;
-}
-
-/** A cell while it is being measured. */
-export interface LiveCell {
-  readonly id: string;
-  readonly plan: CellPlan;
-  instance?: StrategyInstance;
-  probe?: CellProbe;
-  /** Estimated bytes copied between threads or processes per sample. */
-  bytesMoved?: number;
-  status: Cell['status'];
-  reason?: string;
-  options: Cell['options'];
-  samples: number[];
-  warmups: number[];
-  startupMs?: number;
-  tasksPerSample: number;
-  spentMs: number;
-  done: boolean;
-  budgetLimited: boolean;
-}
+export type { MeasureEvent, MeasureOptions, MeasureResult } from './measure-types.js';
 
 /**
  * The one measurement loop every runner uses. Cells of the same workload and parameters form a group:
@@ -84,101 +38,169 @@ export async function measure(plans: readonly CellPlan[], options: MeasureOption
       group: ++index,
       groups: groups.size,
     });
-    const live = await measureGroup(group, options, hash(key));
-    for (const cell of toCells(live, options)) {
+    const { live, floors } = await measureGroup(group, options, hash(key));
+    for (const cell of [...toCells(live, options), ...floors]) {
       cells.push(cell);
       options.onEvent?.({ type: 'cell-done', cell });
     }
   }
-  return { cells, complete: !options.interrupt?.cancelled && cells.length === plans.length };
+  const measured = cells.filter((cell) => cell.kind !== 'calibration').length;
+  return { cells, complete: !options.interrupt?.cancelled && measured === plans.length };
+}
+
+/** The inputs of a group and the check of its outputs, or why there are none. */
+type Prepared = { inputs: unknown[]; check: OutputCheck } | { status: Cell['status']; reason: string };
+
+/**
+ * Prepares the group's inputs and the check of its outputs (with a reference run of the task on this
+ * thread when the workload has no `verify`), under the watchdog and the fault watch: a rejection nobody
+ * handled during either fails the whole group.
+ */
+async function prepare(first: CellPlan, options: MeasureOptions): Promise<Prepared> {
+  const timeoutMs = options.profile.sampleTimeoutMs;
+  options.onEvent?.({ type: 'group-step', step: 'prepare' });
+  let fault: unknown;
+  let faulted = false;
+  const unsubscribe = options.faults?.((thrown) => {
+    faulted = true;
+    fault ??= thrown;
+  });
+  try {
+    const context = { ...options.services, seed: options.seed };
+    const preparing = Promise.resolve(first.workload.prepare(first.params, context));
+    const inputs = await withWatchdog(preparing, timeoutMs, 'prepare');
+    const checking = createOutputCheck(first.workload, first.params, inputs);
+    const check = await withWatchdog(
+      checking,
+      timeoutMs,
+      'the reference run that checksums are checked against',
+    );
+    if (options.faults) await delay(FAULT_SETTLE_MS);
+    if (faulted)
+      throw new ParalabError('ERR_TASK', `a task failed outside its own code: ${describeThrown(fault)}`);
+    return { inputs, check };
+  } catch (thrown) {
+    const error = toError(thrown);
+    // A workload that needs what this run does not have (a database, a runtime API) says so from prepare.
+    if (error instanceof ParalabError && error.code === 'ERR_UNSUPPORTED')
+      return { status: 'unsupported', reason: error.message };
+    return { status: 'errored', reason: `preparing the inputs failed: ${describeThrown(thrown)}` };
+  } finally {
+    unsubscribe?.();
+  }
+}
+
+/** A group's cells, and the floors measured in the same rounds (see `MeasureOptions.floors`). */
+interface GroupOutcome {
+  live: LiveCell[];
+  floors: Cell[];
 }
 
 async function measureGroup(
   plans: CellPlan[],
   options: MeasureOptions,
   groupSeed: number,
-): Promise<LiveCell[]> {
+): Promise<GroupOutcome> {
   const live = plans.map(newLiveCell);
   const first = plans[0] as CellPlan;
-  let inputs: unknown[];
-  let check: OutputCheck;
-  try {
-    const timeoutMs = options.profile.sampleTimeoutMs;
-    const context = { serverUrl: options.serverUrl, seed: options.seed };
-    inputs = await withWatchdog(
-      Promise.resolve(first.workload.prepare(first.params, context)),
-      timeoutMs,
-      'prepare',
-    );
-    const checking = createOutputCheck(first.workload, first.params, inputs);
-    check = await withWatchdog(checking, timeoutMs, 'the reference run that checksums are checked against');
-  } catch (thrown) {
-    for (const cell of live) fail(cell, 'errored', `preparing the inputs failed: ${toError(thrown).message}`);
-    return live;
+  const prepared = await prepare(first, options);
+  if ('reason' in prepared) {
+    for (const cell of live) fail(cell, prepared.status, prepared.reason);
+    return { live, floors: [] };
   }
+  const { inputs, check } = prepared;
   for (const cell of live) cell.tasksPerSample = inputs.length;
+  const faults = new FaultWatch(options);
+  let floors: InterleavedFloors | undefined;
   try {
-    for (const cell of live) await start(cell, options);
+    for (const cell of live) {
+      if (!options.interrupt?.cancelled) await setUp(cell, inputs, check, options, faults);
+    }
     const rng = createRng(options.seed ^ groupSeed);
-    for (let w = 0; w < options.profile.warmups; w++) {
-      await round(live, rng, options, async (cell) => {
-        cell.warmups.push(await sample(cell, inputs, check, options, false));
+    const label = `${first.workload.id}(${paramsKey(first.params)})`;
+    floors = options.floors?.length
+      ? await InterleavedFloors.open(options.floors, label, options)
+      : undefined;
+    while ((live.some((cell) => !cell.done) || floors?.needsMore) && !options.interrupt?.cancelled) {
+      await round(live, rng, options, faults, async (cell, cancel) => {
+        options.onEvent?.({ type: 'cell-step', cellId: cell.id, step: 'sample' });
+        record(cell, await sample(cell, inputs, check, options, true, cancel), options);
       });
+      await floors?.round();
+      updateDone(live, options.profile);
     }
-    while (live.some((cell) => !cell.done) && !options.interrupt?.cancelled) {
-      await round(live, rng, options, async (cell) =>
-        record(cell, await sample(cell, inputs, check, options, true), options),
-      );
-    }
+    await timeGroupTasks(live, inputs, options, faults);
+    await faults.settle(live);
   } finally {
-    await Promise.all(live.map((cell) => closeInstance(cell)));
+    faults.dispose();
+    for (const cell of live) {
+      options.onEvent?.({ type: 'cell-step', cellId: cell.id, step: 'close' });
+      await closeInstance(cell);
+    }
   }
-  return live;
+  if (options.interrupt?.cancelled) for (const cell of live) markInterrupted(cell);
+  return { live, floors: (await floors?.close()) ?? [] };
 }
 
-function newLiveCell(plan: CellPlan): LiveCell {
-  return {
-    id: cellId(plan),
-    plan,
-    status: 'ok',
-    options: {},
-    samples: [],
-    warmups: [],
-    tasksPerSample: 0,
-    spentMs: 0,
-    done: false,
-    budgetLimited: false,
-  };
-}
-
-async function start(cell: LiveCell, options: MeasureOptions): Promise<void> {
-  const { plan } = cell;
-  const begin = now();
+/**
+ * Starts a cell and warms it up, alone: its memory footprint is read meanwhile. Warm-up goes on past the
+ * profile's count (to `maxWarmups`) while each batch is still more than 10% faster than the one before.
+ */
+async function setUp(
+  cell: LiveCell,
+  inputs: unknown[],
+  check: OutputCheck,
+  options: MeasureOptions,
+  faults: FaultWatch,
+): Promise<void> {
+  const footprint = new FootprintWatch(options);
+  options.onEvent?.({ type: 'cell-step', cellId: cell.id, step: 'start' });
+  await footprint.begin();
   try {
-    const support = plan.strategy.supports?.(plan.workload) ?? true;
-    if (support !== true) return fail(cell, 'unsupported', support);
-    const creating = plan.strategy.create({
-      workload: plan.workload,
-      ref: plan.ref,
-      params: plan.params,
-      concurrency: plan.concurrency,
-    });
-    cell.instance = await withWatchdog(
-      creating,
-      options.profile.sampleTimeoutMs,
-      'starting the strategy',
-      (i) => i.close(),
-    );
-    cell.startupMs = now() - begin;
-    cell.options = cell.instance.options;
-    cell.probe = options.probe?.(cell.instance);
+    await faults.around(cell, (cancel) => startCell(cell, options, cancel));
+    const { warmups, maxWarmups } = options.profile;
+    for (let w = 0; w < Math.max(warmups, maxWarmups) && cell.status === 'ok'; w++) {
+      if (w >= warmups && !stillWarming(cell.warmups)) break;
+      options.onEvent?.({ type: 'cell-step', cellId: cell.id, step: 'warmup' });
+      await faults.around(cell, async (cancel) => {
+        cell.warmups.push(await sample(cell, inputs, check, options, false, cancel));
+      });
+      await footprint.read((await cell.instance?.usage?.())?.rssBytes ?? 0);
+    }
   } catch (thrown) {
     const error = toError(thrown);
-    // A strategy that finds out only by trying that it cannot run here (say, a library that hangs on this
-    // runtime and is stopped by its own watchdog) reports ERR_UNSUPPORTED: an unsupported cell, not a crash.
-    if (error instanceof ParalabError && error.code === 'ERR_UNSUPPORTED')
-      fail(cell, 'unsupported', error.message);
-    else fail(cell, 'errored', `starting ${plan.strategy.name} failed: ${error.message}`);
+    fail(cell, error instanceof SampleInvalid ? 'invalid' : 'errored', error.message);
+    await closeInstance(cell);
+  } finally {
+    footprint.finish(cell);
+  }
+}
+
+/** True while the last warm-up batch was more than 10% faster than the one before it. */
+function stillWarming(warmups: readonly number[]): boolean {
+  const last = warmups[warmups.length - 1];
+  const before = warmups[warmups.length - 2];
+  return last !== undefined && before !== undefined && last < 0.9 * before;
+}
+
+/**
+ * Each task's own duration, once, after sampling: recorded with the group's sequential cell for CPU and
+ * mixed work (an I/O task's duration is its waiting, not work to divide).
+ */
+async function timeGroupTasks(
+  live: readonly LiveCell[],
+  inputs: unknown[],
+  options: MeasureOptions,
+  faults: FaultWatch,
+): Promise<void> {
+  const baseline = live.find((cell) => cell.plan.strategy.name === 'sequential' && cell.status === 'ok');
+  if (!baseline || baseline.plan.workload.kind === 'io' || options.interrupt?.cancelled) return;
+  options.onEvent?.({ type: 'cell-step', cellId: baseline.id, step: 'tasks' });
+  try {
+    const timing = faults.around(baseline, () => timeTasks(baseline.plan.workload, inputs));
+    baseline.tasks = await withWatchdog(timing, options.profile.sampleTimeoutMs, 'timing each task');
+  } catch {
+    // The sequential cell's samples stand; only the task sizes are missing (the model then says so).
   }
 }
 
@@ -186,137 +208,31 @@ async function round(
   live: LiveCell[],
   rng: () => number,
   options: MeasureOptions,
-  step: (cell: LiveCell) => Promise<void>,
+  faults: FaultWatch,
+  step: (cell: LiveCell, cancel: CancelToken) => Promise<void>,
 ): Promise<void> {
   for (const cell of shuffled(live, rng)) {
     if (cell.done || options.interrupt?.cancelled) continue;
     try {
-      await step(cell);
+      await faults.around(cell, (cancel) => step(cell, cancel));
     } catch (thrown) {
       const error = toError(thrown);
-      const status = error instanceof SampleInvalid ? 'invalid' : 'errored';
-      fail(cell, status, error.message);
+      fail(cell, error instanceof SampleInvalid ? 'invalid' : 'errored', error.message);
       await closeInstance(cell);
     }
   }
 }
 
-/**
- * Runs one batch under the watchdog, checks its outputs and returns its wall time in ms. Staging and the
- * probe run outside the timed region; the probe only for kept samples (`measured`).
- */
-async function sample(
-  cell: LiveCell,
-  inputs: unknown[],
-  check: OutputCheck,
-  options: MeasureOptions,
-  measured: boolean,
-): Promise<number> {
-  const instance = cell.instance;
-  if (!instance)
-    throw new ParalabError('ERR_BUG', `cell ${cell.id} has no instance (this is a bug in paralab)`);
-  const batch = instance.stage ? await instance.stage(inputs) : inputs;
-  if (measured) await cell.probe?.begin();
-  const { outputs, elapsed } = await timedBatch(instance, batch, options.profile.sampleTimeoutMs);
-  if (measured) await cell.probe?.end();
-  cell.spentMs += elapsed;
-  const verdict = check(outputs);
-  if (verdict !== true) throw new SampleInvalid(`wrong output: ${verdict}`);
-  if (cell.bytesMoved === undefined) cell.bytesMoved = bytesMoved(instance, inputs, outputs);
-  return elapsed;
+function markInterrupted(cell: LiveCell): void {
+  if (cell.status !== 'ok' || cell.done) return;
+  cell.status = 'interrupted';
+  cell.reason = `the run was interrupted after ${cell.samples.length} of this cell's samples`;
+  cell.done = true;
 }
-
-/** The timed region: one `runBatch` raced against the watchdog. */
-async function timedBatch(
-  instance: StrategyInstance,
-  inputs: unknown[],
-  timeoutMs: number,
-): Promise<{ outputs: unknown[]; elapsed: number }> {
-  const cancel = new CancelToken();
-  const stopTimer = setTimer(
-    () =>
-      cancel.cancel(
-        new ParalabError('ERR_TIMEOUT', `a batch ran longer than ${timeoutMs} ms and was stopped (watchdog)`),
-      ),
-    timeoutMs,
-  );
-  const cancelled = new Promise<never>((_, reject) => cancel.onCancel(reject));
-  const begin = now();
-  try {
-    const running = instance.runBatch(inputs, cancel);
-    running.catch(() => {});
-    const outputs = await Promise.race([running, cancelled]);
-    return { outputs, elapsed: now() - begin };
-  } finally {
-    stopTimer();
-  }
-}
-
-function bytesMoved(instance: StrategyInstance, inputs: unknown[], outputs: unknown[]): number {
-  const mode = instance.options.serialization;
-  if (mode === undefined || mode === 'none' || mode === 'shared') return 0;
-  return estimateBytes(inputs) + estimateBytes(outputs);
-}
-
-class SampleInvalid extends Error {}
 
 function record(cell: LiveCell, elapsed: number, options: MeasureOptions): void {
   cell.samples.push(elapsed);
   options.onEvent?.({ type: 'sample', cellId: cell.id, sampleMs: elapsed, samples: cell.samples.length });
-  const { profile } = options;
-  const n = cell.samples.length;
-  if (n >= profile.maxSamples) cell.done = true;
-  else if (n >= profile.minSamples && relativeCiWidth(cell.samples) <= profile.targetCiWidth)
-    cell.done = true;
-  else if (cell.spentMs >= profile.cellBudgetMs && n >= Math.min(3, profile.minSamples)) {
-    cell.done = true;
-    cell.budgetLimited = n < profile.minSamples;
-  }
-}
-
-function fail(cell: LiveCell, status: Cell['status'], reason: string): void {
-  cell.status = status;
-  cell.reason = reason;
-  cell.done = true;
-}
-
-async function closeInstance(cell: LiveCell): Promise<void> {
-  const instance = cell.instance;
-  cell.probe?.dispose?.();
-  cell.instance = undefined;
-  if (!instance) return;
-  try {
-    await withWatchdog(instance.close(), 10_000, 'closing the strategy');
-  } catch (thrown) {
-    cell.reason = [cell.reason, `close failed: ${toError(thrown).message}`].filter(Boolean).join('; ');
-  }
-}
-
-/** Resolves like `promise`, or rejects after `ms`; a late value is handed to `dispose`. */
-function withWatchdog<T>(
-  promise: Promise<T>,
-  ms: number,
-  what: string,
-  dispose?: (late: T) => unknown,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let timedOut = false;
-    const stop = setTimer(() => {
-      timedOut = true;
-      reject(new ParalabError('ERR_TIMEOUT', `${what} took longer than ${ms} ms (watchdog)`));
-    }, ms);
-    promise.then(
-      (value) => {
-        stop();
-        if (timedOut) void dispose?.(value);
-        else resolve(value);
-      },
-      (error) => {
-        stop();
-        reject(error);
-      },
-    );
-  });
 }
 
 function toCells(live: LiveCell[], options: MeasureOptions): Cell[] {

@@ -33,6 +33,7 @@ const planned = (
 const pool: Strategy = {
   name: 'pool',
   description: 'a fake pool',
+  family: 'threads',
   create: () => Promise.reject(new Error('never created in planning')),
 };
 

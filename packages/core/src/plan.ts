@@ -13,6 +13,11 @@ export interface CellPlan<S = Strategy> {
   readonly params: Readonly<Record<string, ParamValue>>;
   readonly strategy: S;
   readonly concurrency: number;
+  /**
+   * Calibration probes (`primitive/name`, e.g. `worker_threads/message-roundtrip`) to sample in the same
+   * rounds as this cell's group (see `MeasureOptions.floors`).
+   */
+  readonly floors?: readonly string[];
 }
 
 /** A workload chosen for a run, with its parameters resolved. */
@@ -44,10 +49,11 @@ export function defaultConcurrency(kind: WorkloadKind, cores: number): number[] 
 
 /**
  * Crosses workloads, strategies and concurrency levels into cells. `sequential` gets one cell per
- * workload (its concurrency is always 1): it is the baseline of every speedup. Only a strategy's `name`
- * is read, so descriptors of strategies that run elsewhere plan the same way.
+ * workload (its concurrency is always 1): it is the baseline of every speedup; a strategy with a
+ * `fixedConcurrency` gets one cell at it. Only a strategy's `name` and `fixedConcurrency` are read, so
+ * descriptors of strategies that run elsewhere plan the same way.
  */
-export function planCells<S extends { readonly name: string } = Strategy>(
+export function planCells<S extends { readonly name: string; readonly fixedConcurrency?: number } = Strategy>(
   options: PlanOptions<S>,
 ): CellPlan<S>[] {
   if (options.workloads.length === 0) throw new ParalabError('ERR_OPTION', 'no workloads selected');
@@ -64,7 +70,8 @@ export function planCells<S extends { readonly name: string } = Strategy>(
       ...new Set(options.concurrency ?? defaultConcurrency(planned.workload.kind, options.cores)),
     ];
     for (const strategy of options.strategies) {
-      const cellLevels = strategy.name === 'sequential' ? [1] : levels;
+      const fixed = strategy.name === 'sequential' ? 1 : strategy.fixedConcurrency;
+      const cellLevels = fixed !== undefined ? [fixed] : levels;
       for (const concurrency of cellLevels) plans.push({ ...planned, strategy, concurrency });
     }
   }

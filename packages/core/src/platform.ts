@@ -7,6 +7,7 @@ interface PortableGlobals {
   performance: { now(): number };
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  queueMicrotask(callback: () => void): void;
 }
 
 const globals = globalThis as unknown as PortableGlobals;
@@ -14,11 +15,18 @@ const globals = globalThis as unknown as PortableGlobals;
 /** Monotonic time in milliseconds (`performance.now()`). */
 export const now = (): number => globals.performance.now();
 
-/** Calls `callback` after `ms` milliseconds; returns a function that cancels it. */
-export function setTimer(callback: () => void, ms: number): () => void {
+/**
+ * Calls `callback` after `ms` milliseconds; returns a function that cancels it. With `unref`, a pending
+ * timer does not keep the process alive (where the runtime's timers have `unref`: Node, Bun, Deno).
+ */
+export function setTimer(callback: () => void, ms: number, options: { unref?: boolean } = {}): () => void {
   const handle = globals.setTimeout(callback, ms);
+  if (options.unref) (handle as { unref?: () => void } | undefined)?.unref?.();
   return () => globals.clearTimeout(handle);
 }
 
 /** Resolves after `ms` milliseconds. */
 export const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimer(resolve, ms));
+
+/** Runs `callback` once the current task's synchronous work and earlier microtasks are done. */
+export const microtask = (callback: () => void): void => globals.queueMicrotask(callback);

@@ -19,6 +19,8 @@ export interface ResultsInput {
   runtime: {
     name: string;
     version: string;
+    /** The JavaScript engine and its version. */
+    engine?: string;
     /** `navigator.userAgent`. */
     userAgent?: string;
     /** `crossOriginIsolated`: SharedArrayBuffer existed and the timer was fine-grained. */
@@ -33,6 +35,10 @@ export interface ResultsInput {
   complete: boolean;
   profile: string;
   seed: number;
+  /** The loopback services the run used, each with what results record of it. */
+  services?: Record<string, Record<string, string | number | boolean>>;
+  /** The memory limits of the run. */
+  limits?: { heapMb?: number };
   cells: Cell[];
 }
 
@@ -60,6 +66,8 @@ export function createResults(input: ResultsInput): Results {
     complete: input.complete,
     profile: input.profile,
     seed: input.seed,
+    ...(input.services ? { services: input.services } : {}),
+    ...(input.limits ? { limits: input.limits } : {}),
     cells: input.cells,
   };
 }

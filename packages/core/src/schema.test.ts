@@ -22,6 +22,7 @@ const okCell: Cell = {
   kind: 'cpu',
   module: '@paralab/core/workloads',
   strategy: 'pool',
+  family: 'threads',
   concurrency: 4,
   params: { n: 10, mode: 'fast', cold: false },
   options: { inFlight: 4, thread: 'worker', library: 'piscina' },
@@ -41,6 +42,7 @@ const erroredCell: Cell = {
   workload: 'primes',
   kind: 'cpu',
   strategy: 'broken',
+  family: 'threads',
   concurrency: 4,
   params: { n: 10 },
   options: {},
@@ -87,8 +89,8 @@ function thrown(fn: () => unknown): unknown {
 describe('createResults', () => {
   it('assembles the file: version, tool, fingerprint, ISO dates', () => {
     expect(valid).toEqual({
-      $schema: 'https://paralab.dev/schema/results-v1.json',
-      schemaVersion: 1,
+      $schema: 'https://paralab.dev/schema/results-v2.json',
+      schemaVersion: 2,
       tool: { name: 'paralab', version: '0.1.0' },
       runtime: { name: 'node', version: '22.11.0' },
       machine: { ...machine, fingerprint: machineFingerprint(machine) },
@@ -117,6 +119,23 @@ describe('parseResults', () => {
     expect(parseResults(JSON.parse(text), 'node.json')).toEqual(valid);
   });
 
+  it('keeps a cell family and the stats quantiles through JSON, and requires the family', () => {
+    const stats = {
+      ...(okCell.stats as NonNullable<Cell['stats']>),
+      p10: 10.2,
+      p25: 10.5,
+      p75: 11.5,
+      p90: 11.8,
+    };
+    const cell: Cell = { ...okCell, family: 'threads', stats };
+    const results = createResults(input({ cells: [cell, erroredCell] }));
+    expect(parseResults(JSON.parse(JSON.stringify(results)))).toEqual(results);
+    expect(parseResults(valid).cells[0]?.family).toBe('threads');
+    expect(() => parseResults(edited((data) => (data.cells[0].family = '')))).toThrow(
+      'results: cells[0].family: Too small',
+    );
+  });
+
   it('accepts what browser runners add (runtime facts, long tasks) and keeps it through JSON', () => {
     const runtime = {
       name: 'chromium',
@@ -142,7 +161,7 @@ describe('parseResults', () => {
       (d: Json) => {
         d.cells[0].status = 'fast';
       },
-      'node.json: cells[0].status: Invalid option: expected one of "ok"|"errored"|"unsupported"|"invalid"',
+      'node.json: cells[0].status: Invalid option: expected one of "ok"|"errored"|"unsupported"|"invalid"|"interrupted"',
     ],
     [
       'a non-ok cell without a reason',
@@ -234,7 +253,7 @@ describe('parseResults', () => {
       (d: Json) => {
         delete d.schemaVersion;
       },
-      'node.json: schemaVersion: Invalid input: expected 1',
+      'node.json: schemaVersion: Invalid input: expected 2',
     ],
   ])('rejects %s with a one-line message naming the source and field', (_what, change, message) => {
     const error = thrown(() => parseResults(edited(change), 'node.json'));
@@ -243,10 +262,25 @@ describe('parseResults', () => {
     expect(message).not.toMatch(/\n/);
   });
 
+  it('reads a version 1 file, giving each cell the family its strategy name meant then', () => {
+    const v1 = edited((d) => {
+      d.schemaVersion = 1;
+      d.cells[0].strategy = 'worker_threads';
+      d.cells[1].strategy = 'child_process.fork';
+      for (const cell of d.cells) delete cell.family;
+    });
+    const read = parseResults(v1, 'results/old.json');
+    expect(read.schemaVersion).toBe(2);
+    expect(read.cells.map((cell) => [cell.strategy, cell.family])).toEqual([
+      ['worker_threads', 'threads'],
+      ['child_process.fork', 'processes'],
+    ]);
+  });
+
   it.each([
-    [2, 'results/old.json: schemaVersion 2 is not supported (this paralab reads version 1)'],
-    [0, 'results/old.json: schemaVersion 0 is not supported (this paralab reads version 1)'],
-    ['1', 'results/old.json: schemaVersion "1" is not supported (this paralab reads version 1)'],
+    [3, 'results/old.json: schemaVersion 3 is not supported (this paralab reads versions 1 and 2)'],
+    [0, 'results/old.json: schemaVersion 0 is not supported (this paralab reads versions 1 and 2)'],
+    ['1', 'results/old.json: schemaVersion "1" is not supported (this paralab reads versions 1 and 2)'],
   ])('rejects schemaVersion %j with its own message', (version, message) => {
     const error = thrown(() =>
       parseResults(
@@ -308,14 +342,16 @@ describe('resultsJsonSchema', () => {
     const item = schema.properties.cells.items;
     expect(item.properties.status).toEqual({
       type: 'string',
-      enum: ['ok', 'errored', 'unsupported', 'invalid'],
-      description: 'ok, or why there is no valid time',
+      enum: ['ok', 'errored', 'unsupported', 'invalid', 'interrupted'],
+      description:
+        'ok, or why there is no valid time: errored (it failed), unsupported (it cannot run here), invalid (wrong output), interrupted (the run was stopped before its samples were complete; kept out of decisions)',
     });
     expect(item.required).toEqual([
       'id',
       'workload',
       'kind',
       'strategy',
+      'family',
       'concurrency',
       'params',
       'options',
@@ -343,6 +379,7 @@ describe('resultsJsonSchema', () => {
     expect(Object.keys(runtime.properties)).toEqual([
       'name',
       'version',
+      'engine',
       'userAgent',
       'crossOriginIsolated',
       'hardwareConcurrency',

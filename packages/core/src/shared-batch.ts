@@ -2,30 +2,11 @@
 // memory, one batch message per worker, one small message per task, and completion counted in shared memory
 // (Atomics), awaited without blocking. Runners bring the workers (worker_threads, Web Workers).
 import type { CancelToken } from './cancel.js';
-import type { FromWorker, TaskPort } from './dispatch.js';
+import type { TaskPort } from './dispatch.js';
 import { bug, ParalabError } from './errors.js';
+import type { FromPeer, SharedBatchMessage, ToSharedWorker } from './peer/protocol.js';
 import { copyViews } from './views.js';
 import type { AnyWorkload, SharedMemoryTask } from './workload.js';
-
-/** Messages of the `shared` strategy: one batch per sample and worker, then a small message per task. */
-export type ToSharedWorker =
-  | {
-      readonly type: 'paralab:shared-batch';
-      /** Inputs whose typed arrays are views on `SharedArrayBuffer`s (posting them shares, never copies). */
-      readonly inputs: readonly unknown[];
-      /** One output buffer per task, on shared memory: `workload.shared.runInto` writes into it. */
-      readonly outputs: readonly Uint8Array[];
-      /**
-       * Completion counters on shared memory: index 0 counts finished tasks of the batch, index `slot`
-       * those of this worker. The worker adds to both, then notifies index 0.
-       */
-      readonly counters: Int32Array;
-      readonly slot: number;
-    }
-  | { readonly type: 'paralab:shared-task'; readonly index: number };
-
-/** The batch message a worker keeps until the batch's tasks arrive. */
-export type SharedBatchMessage = Extract<ToSharedWorker, { type: 'paralab:shared-batch' }>;
 
 /** One staged task: its input with typed arrays on shared memory, and its output buffer, shared too. */
 export class SharedTask {
@@ -89,7 +70,7 @@ export async function runSharedBatch(
     failure ??= error;
     Atomics.notify(counters, 0); // wakes the wait below, which then throws
   };
-  const onMessage = (message: FromWorker): void => {
+  const onMessage = (message: FromPeer): void => {
     if (message.type === 'paralab:error')
       fail(new ParalabError('ERR_TASK', `task ${message.id} threw: ${message.message}`));
   };

@@ -41,8 +41,8 @@ function collect(value: unknown, found: Set<ArrayBuffer>, depth: number): void {
 /** A typed-array constructor, as `copyView` calls it: a view over a whole buffer. */
 type ViewConstructor = new (buffer: ArrayBufferLike) => ArrayBufferView;
 
-/** The standard typed arrays: a copy is made with the nearest of these in a view's prototype chain. */
-const STANDARD_VIEWS: ReadonlySet<unknown> = new Set<unknown>([
+/** The standard typed-array constructors, by name. */
+export const TYPED_ARRAYS = Object.freeze({
   Int8Array,
   Uint8Array,
   Uint8ClampedArray,
@@ -54,7 +54,10 @@ const STANDARD_VIEWS: ReadonlySet<unknown> = new Set<unknown>([
   Float64Array,
   BigInt64Array,
   BigUint64Array,
-]);
+});
+
+/** The standard typed arrays: a copy is made with the nearest of these in a view's prototype chain. */
+const STANDARD_VIEWS: ReadonlySet<unknown> = new Set<unknown>(Object.values(TYPED_ARRAYS));
 
 function copyView(view: ArrayBufferView, allocate: BufferFactory): ArrayBufferView {
   const buffer = allocate(view.byteLength);

@@ -41,14 +41,31 @@ type DeclaredParams<S extends ParamSpecs> = {
       : number;
 };
 
-/** What a runner provides to `prepare`. */
-export interface PrepareContext {
+/**
+ * The loopback services a run provides, each when the host started it (or was told where it is). A workload
+ * that needs one that is absent throws `ParalabError('ERR_UNSUPPORTED', reason)` from `prepare`: its cells
+ * are then recorded `unsupported` with that reason.
+ */
+export interface Services {
   /**
    * Base URL (`http://127.0.0.1:PORT`) of the runner's loopback latency server, when the runner started one.
    * The server answers `GET /latency/:ms/:id` after `ms` milliseconds with the body `paralab:<id>` and
    * `GET /doc/:ms/:id/:size` with a deterministic document of `size` bytes (see `latencyDocument`).
    */
   readonly serverUrl?: string;
+  /** Connection URL (`postgres://...`) of the run's PostgreSQL server, when one is available. */
+  readonly databaseUrl?: string;
+  /** Control URL of the run's HTTP load generator (a process of its own), when one is running. */
+  readonly loadGeneratorUrl?: string;
+  /** Why a service is absent, by service name (`databaseUrl`), for the workloads that need it. */
+  readonly missing?: Readonly<Record<string, string>>;
+}
+
+/** A loopback service a workload may need (the host starts it only when a planned workload does). */
+export type ServiceName = 'latency-server' | 'database' | 'load-generator';
+
+/** What a runner provides to `prepare`: the run's services and the seed. */
+export interface PrepareContext extends Services {
   /** Seed for any pseudo-random input generation; the same seed gives the same inputs. */
   readonly seed: number;
 }
@@ -82,10 +99,29 @@ export interface Workload<S extends ParamSpecs = ParamSpecs, I = unknown, O = un
    */
   // A method, not a function-typed property, so a workload with typed inputs still fits `AnyWorkload`.
   verify?(output: O, input: I, params: ParamsOf<S>): VerifyResult;
+  /**
+   * The loopback services `prepare` needs (the host starts each only when a planned workload needs it).
+   * I/O and mixed workloads that say nothing get the latency server.
+   */
+  readonly services?: readonly ServiceName[];
   /** Optional: the task as an I/O phase then a CPU phase (used by the `hybrid` strategy). */
   readonly split?: WorkloadSplit<I, O>;
   /** Optional: the task run in place on shared memory (used by the `shared` strategy). */
   readonly shared?: SharedMemoryTask<I, O>;
+  /**
+   * Optional: the task served over HTTP, one request per input (used by the serving strategies, and only
+   * by them). A server answers each request with `run(input)`, which must return an ASCII string.
+   */
+  readonly served?: ServedTask<I>;
+}
+
+/**
+ * How a task is checked when it is served over HTTP: the load generator checks every response against the
+ * known answer, which must therefore be cheap to compute without running the task (a closed form).
+ */
+export interface ServedTask<I> {
+  /** The body (ASCII) a server must answer for `input`: what `run(input)` returns. */
+  expectedBody(input: I): string;
 }
 
 /**

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CancelToken, resolveParams } from '@paralab/core';
-import { workerStrategy } from '@paralab/node-runner';
-import { FILE_DIR_PREFIX, type FileInput, file, nodeWorkloads } from '@paralab/node-runner/workloads';
+import { workerStrategy } from '@paralab/node-api';
+import { FILE_DIR_PREFIX, type FileInput, file, nodeWorkloads } from '@paralab/node-api/workloads';
+import { nodeRunner } from '@paralab/node-runner';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -27,7 +28,7 @@ async function prepare(seed = 7, params: { files: number; kib: number } = SMALL)
 
 describe('the file workload', () => {
   it('is a Node-only workload, 100 files of 64 KiB by default', () => {
-    expect(nodeWorkloads.map((w) => w.id)).toEqual(['file', 'http-get']);
+    expect(nodeWorkloads.map((w) => w.id)).toEqual(['file', 'http-get', 'db']);
     expect([file.id, file.kind]).toEqual(['file', 'io']);
     expect(resolveParams(file)).toEqual({ files: 100, kib: 64 });
   });
@@ -77,12 +78,16 @@ describe('the file workload', () => {
     );
   });
 
-  it('runs in worker threads that load it by @paralab/node-runner/workloads', async () => {
+  // Peers import what the host hands them: a built-in module name resolved by the runner to a file: URL
+  // (core's importWorkload, which peers use, cannot resolve node-runner's package name itself).
+  it('runs in worker threads that load it from the URL the runner resolves for its built-ins', async () => {
+    const module = nodeRunner.resolveBuiltin('@paralab/node-api/workloads');
+    expect(module).toBe(new URL('../../node-api/dist/workloads/index.js', import.meta.url).href);
     const params = resolveParams(file, { files: 6, kib: 4 });
     const inputs = await prepare(3, params);
     const instance = await workerStrategy.create({
       workload: file,
-      ref: { module: '@paralab/node-runner/workloads', id: 'file' },
+      ref: { module, id: 'file' },
       params,
       concurrency: 2,
     });
@@ -102,7 +107,7 @@ describe('the file workload', () => {
   const script = (rethrow: boolean) => `
     import { mkdirSync } from 'node:fs';
     import { dirname } from 'node:path';
-    import { file } from '@paralab/node-runner/workloads';
+    import { file } from '@paralab/node-api/workloads';
     const inputs = await file.prepare({ files: 3, kib: 1 }, { seed: 1 });
     process.stdout.write(dirname(inputs[0].path) + '\\n');
     mkdirSync(inputs[1].path);

@@ -1,5 +1,5 @@
 import type { CellMetrics, ExternalUsage, StrategyInstance } from '@paralab/core';
-import { nodeProbe } from '@paralab/node-runner';
+import { nodeProbe } from '@paralab/node-api';
 import { describe, expect, it } from 'vitest';
 
 const instance = (usage?: () => Promise<ExternalUsage>): StrategyInstance => ({

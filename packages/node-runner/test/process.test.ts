@@ -4,42 +4,40 @@ import { fileURLToPath } from 'node:url';
 import {
   CancelToken,
   type ExternalUsage,
+  importWorkload as loadWorkload,
   type Profile,
   resolveParams,
-  type Strategy,
   toError,
   type WorkloadRef,
 } from '@paralab/core';
-import {
-  BUILTIN_MODULE,
-  loadWorkload,
-  type NodeRunOptions,
-  processColdStrategy,
-  processStrategy,
-  runNode,
-} from '@paralab/node-runner';
+import { BUILTIN_MODULE, compileTypeScript } from '@paralab/host';
+import { processColdStrategy, processStrategy } from '@paralab/node-api';
+import { type NodeRunOptions, runNode } from '@paralab/node-runner';
 import { afterEach, describe, expect, it } from 'vitest';
-import { childExecArgv } from '../src/_children.js';
 import { FIXTURES, TEST_PROFILE } from './_helpers.js';
 
-const BOTH: Strategy[] = [processStrategy, processColdStrategy];
+const BOTH = [processStrategy, processColdStrategy];
+const BOTH_NAMES = BOTH.map((strategy) => strategy.name);
 
-// A cold child loads the TypeScript fixtures through tsx (most of a second each). Where no watchdog is
-// wanted, a roomy one keeps a loaded machine from turning slowness into a failure. The watchdog tests keep
-// the 3 s one and follow up with the built-in `noop` (plain JavaScript, quick to load) on 2 tasks.
-const ROOMY: Profile = { ...TEST_PROFILE, sampleTimeoutMs: 60_000 };
+/** The TypeScript fixtures compiled as the host compiles them: children import plain JavaScript only. */
+const FIXTURES_JS = await compileTypeScript(FIXTURES);
+
+// Where no watchdog is wanted, a roomy one (and a roomy budget: a cell that spends three budgets stops
+// under-sampled) keeps a loaded machine (a cold child per task) from turning slowness into a failure. The
+// watchdog tests keep the 3 s one and follow up with the built-in `noop` on 2 tasks.
+const ROOMY: Profile = { ...TEST_PROFILE, sampleTimeoutMs: 60_000, cellBudgetMs: 60_000 };
 const FOLLOW_UP = { noop: { tasks: 2 } };
 
 const run = (
   workloads: string[],
-  strategies: Strategy[],
+  strategies: string[],
   { profile = TEST_PROFILE, params }: Pick<NodeRunOptions, 'profile' | 'params'> = {},
 ) => runNode({ modules: [FIXTURES], workloads, strategies, concurrency: [2], params, profile, lock: false });
 
 /**
  * Processes whose parent is `ppid` and that have not exited (a zombie has: it only waits to be reaped).
- * esbuild's service process, which tsx starts once to load the TypeScript fixtures and keeps for the
- * life of the test process, is not a strategy's child and is left out.
+ * esbuild's service process, which the host starts once to compile the TypeScript fixtures and keeps for
+ * the life of the test process, is not a strategy's child and is left out.
  */
 function liveChildrenOf(ppid: number): number[] {
   const found: number[] = [];
@@ -82,7 +80,7 @@ afterEach(() => {
 
 describe('process strategies on real child processes', () => {
   it('return verified outputs for known-answer and checksum workloads', async () => {
-    const results = await run(['double', 'square'], BOTH, { profile: ROOMY });
+    const results = await run(['double', 'square'], BOTH_NAMES, { profile: ROOMY });
     const summary = results.cells.map((c) => [c.workload, c.strategy, c.status, c.samples.length]);
     expect(summary).toEqual([
       ['double', 'process', 'ok', 3],
@@ -107,8 +105,8 @@ describe('process strategies on real child processes', () => {
     });
   });
 
-  it.each(BOTH)(
-    'stops a task that never settles with the watchdog under $name, and goes on',
+  it.each(BOTH_NAMES)(
+    'stops a task that never settles with the watchdog under %s, and goes on',
     async (strategy) => {
       const results = await run(['hangs', 'noop'], [strategy], { params: FOLLOW_UP });
       expect(results.cells.map((c) => [c.workload, c.status, c.reason])).toEqual([
@@ -118,7 +116,7 @@ describe('process strategies on real child processes', () => {
     },
   );
 
-  it.each(BOTH)('kills a child stuck in a busy loop under $name, and goes on', async (strategy) => {
+  it.each(BOTH_NAMES)('kills a child stuck in a busy loop under %s, and goes on', async (strategy) => {
     const results = await run(['spins', 'noop'], [strategy], { params: FOLLOW_UP });
     expect(results.cells.map((c) => [c.workload, c.status, c.reason])).toEqual([
       ['spins', 'errored', 'a batch ran longer than 3000 ms and was stopped (watchdog)'],
@@ -126,7 +124,7 @@ describe('process strategies on real child processes', () => {
     ]);
   });
 
-  it.each(BOTH)('records a child that exits mid-task as errored under $name', async (strategy) => {
+  it.each(BOTH_NAMES)('records a child that exits mid-task as errored under %s', async (strategy) => {
     const results = await run(['exits', 'noop'], [strategy], { profile: ROOMY, params: FOLLOW_UP });
     expect(results.cells.map((c) => [c.workload, c.status, c.reason])).toEqual([
       ['exits', 'errored', 'child process exited with code 7'],
@@ -160,7 +158,7 @@ describe('process strategies called directly', () => {
   // Through runNode, `throws` (checked by checksum) already fails in the loop's reference run, before any
   // strategy runs a task: called directly, the strategy's own error path is what is tested.
   it.each(BOTH)('rejects with the message of a task that throws under $name', async (strategy) => {
-    const ref: WorkloadRef = { module: FIXTURES, id: 'throws' };
+    const ref: WorkloadRef = { module: FIXTURES_JS, id: 'throws' };
     const workload = await loadWorkload(ref);
     const instance = await strategy.create({ workload, ref, params: {}, concurrency: 2 });
     try {
@@ -176,12 +174,12 @@ describe('process strategies called directly', () => {
   it.each(BOTH)(
     "fails with the child's reason when the workload cannot be loaded, under $name",
     async (strategy) => {
-      const ref: WorkloadRef = { module: FIXTURES, id: 'nope' };
+      const ref: WorkloadRef = { module: FIXTURES_JS, id: 'nope' };
       const expected = await loadWorkload(ref).then(
         () => 'no error',
         (thrown) => toError(thrown).message,
       );
-      const workload = await loadWorkload({ module: FIXTURES, id: 'double' });
+      const workload = await loadWorkload({ module: FIXTURES_JS, id: 'double' });
       const starting = strategy.create({ workload, ref, params: {}, concurrency: 2 });
       if (strategy === processStrategy) {
         await expect(starting).rejects.toMatchObject({ code: 'ERR_WORKER', message: expected });
@@ -200,7 +198,7 @@ describe('process strategies called directly', () => {
   );
 
   it('rejects at once when cancelled, and close() ends the children', async () => {
-    const ref: WorkloadRef = { module: FIXTURES, id: 'hangs' };
+    const ref: WorkloadRef = { module: FIXTURES_JS, id: 'hangs' };
     const workload = await loadWorkload(ref);
     for (const strategy of BOTH) {
       const instance = await strategy.create({ workload, ref, params: {}, concurrency: 2 });
@@ -220,8 +218,7 @@ describe('process strategies called directly', () => {
   it('leaves no child behind when the parent is killed', async () => {
     const dist = new URL('../dist/', import.meta.url).href;
     const script = `
-      import { CancelToken } from '@paralab/core';
-      import { loadWorkload } from '${dist}load.js';
+      import { importWorkload as loadWorkload } from '@paralab/core';
       import { processStrategy } from '${dist}strategies/process.js';
       const ref = { module: '${BUILTIN_MODULE}', id: 'noop' };
       const workload = await loadWorkload(ref);
@@ -260,18 +257,3 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
-
-describe('childExecArgv', () => {
-  it.each([
-    [['--input-type=module', '-e', 'fork()'], []],
-    [['--input-type', 'module', '--eval', 'fork()'], []],
-    [['-pe', 'fork()', '--expose-gc'], ['--expose-gc']],
-    [['-i', '--check', '--inspect-brk=9229', '--max-old-space-size=4096'], ['--max-old-space-size=4096']],
-    [
-      ['--conditions', 'development', '--require', 'x.cjs', '--test', '--watch-path=src'],
-      ['--conditions', 'development', '--require', 'x.cjs'],
-    ],
-  ])('%j keeps %j', (parent, kept) => {
-    expect(childExecArgv(parent)).toEqual(kept);
-  });
-});

@@ -1,17 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Cell, Strategy } from '@paralab/core';
-import {
-  hybridStrategy,
-  runNode,
-  sharedStrategy,
-  tinypoolStrategy,
-  transferStrategy,
-  workerPipelinedStrategy,
-  workerpoolStrategy,
-  workerStrategy,
-} from '@paralab/node-runner';
+import type { Cell } from '@paralab/core';
+import { runNode } from '@paralab/node-runner';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, TEST_PROFILE } from './_helpers.js';
 
@@ -67,7 +58,7 @@ const PARAMS: Record<string, Record<string, number>> = {
 const WATCHDOG = 'a batch ran longer than 3000 ms and was stopped (watchdog)';
 const EXITED = 'worker exited with code 7';
 
-const run = (workloads: string[], strategies: Strategy[]) =>
+const run = (workloads: string[], strategies: string[]) =>
   runNode({
     modules: [FIXTURES, CAPABLE, MAIN_ONLY],
     workloads,
@@ -88,14 +79,7 @@ const TRANSFER_NONE = 'transfer needs inputs with typed arrays (this workload ha
 
 describe('thread strategies on real threads', () => {
   it('returns verified outputs on the fixtures, and says which workloads a strategy cannot run', async () => {
-    const strategies = [
-      workerPipelinedStrategy,
-      transferStrategy,
-      workerpoolStrategy,
-      tinypoolStrategy,
-      sharedStrategy,
-      hybridStrategy,
-    ];
+    const strategies = ['worker-pipelined', 'transfer', 'workerpool', 'tinypool', 'shared', 'hybrid'];
     const results = await run(['double', 'square'], strategies);
     expect(summary(results.cells)).toEqual(
       ['double', 'square'].flatMap((id) => [
@@ -108,21 +92,14 @@ describe('thread strategies on real threads', () => {
       ]),
     );
     // An I/O workload (`hangs` is one): ruled out before it could hang anything.
-    const io = await run(['hangs'], [transferStrategy]);
+    const io = await run(['hangs'], ['transfer']);
     expect(summary(io.cells)).toEqual([['hangs', 'transfer', 'unsupported', TRANSFER_NONE]]);
   });
 
   it('records each strategy with its library, version, in-flight policy and serialization', async () => {
     const results = await run(
       ['capable-ok'],
-      [
-        workerPipelinedStrategy,
-        transferStrategy,
-        sharedStrategy,
-        workerpoolStrategy,
-        tinypoolStrategy,
-        hybridStrategy,
-      ],
+      ['worker-pipelined', 'transfer', 'shared', 'workerpool', 'tinypool', 'hybrid'],
     );
     const options = Object.fromEntries(results.cells.map((c) => [c.strategy, c.options]));
     const threads = { library: 'node:worker_threads', inFlight: 'one-per-worker' };
@@ -160,7 +137,7 @@ describe('thread strategies on real threads', () => {
   });
 
   it('blurs images by cloning, transferring and sharing them, and counts the bytes each moves', async () => {
-    const strategies = [workerStrategy, transferStrategy, sharedStrategy, hybridStrategy];
+    const strategies = ['worker', 'transfer', 'shared', 'hybrid'];
     const results = await run(['blur'], strategies);
     expect(summary(results.cells)).toEqual([
       ['blur', 'worker', 'ok', 3],
@@ -177,7 +154,7 @@ describe('thread strategies on real threads', () => {
   });
 
   it('fetches on the event loop and hashes in the pool (hybrid)', async () => {
-    const results = await run(['pipeline'], [hybridStrategy, sharedStrategy]);
+    const results = await run(['pipeline'], ['hybrid', 'shared']);
     expect(summary(results.cells)).toEqual([
       ['pipeline', 'hybrid', 'ok', 3],
       ['pipeline', 'shared', 'unsupported', SHARED_NONE('pipeline')],
@@ -186,7 +163,7 @@ describe('thread strategies on real threads', () => {
 });
 
 interface Failure {
-  readonly strategy: Strategy;
+  readonly strategy: string;
   /** The workload that fails under `strategy`. */
   readonly failing: string;
   /** The workload measured after it, which must still be ok. */
@@ -194,34 +171,34 @@ interface Failure {
   readonly reason: string | RegExp;
 }
 
-const failures = (strategy: Strategy, next: string, cases: Record<string, string | RegExp>): Failure[] =>
+const failures = (strategy: string, next: string, cases: Record<string, string | RegExp>): Failure[] =>
   Object.entries(cases).map(([failing, reason]) => ({ strategy, failing, next, reason }));
 
 const THREW = 'task 2 threw: boom in task 2';
 const FAILURES: Failure[] = [
-  ...[workerPipelinedStrategy, workerpoolStrategy, tinypoolStrategy].flatMap((strategy) =>
+  ...['worker-pipelined', 'workerpool', 'tinypool'].flatMap((strategy) =>
     failures(strategy, 'double', {
       'capable-throws': THREW,
       hangs: WATCHDOG,
       spins: WATCHDOG,
-      exits: strategy === workerpoolStrategy ? 'worker exited with code 7 running task 3' : EXITED,
+      exits: strategy === 'workerpool' ? 'worker exited with code 7 running task 3' : EXITED,
     }),
   ),
   // No `hangs` here: `transfer` does not take I/O workloads (see above).
-  ...failures(transferStrategy, 'double', { 'capable-throws': THREW, spins: WATCHDOG, exits: EXITED }),
+  ...failures('transfer', 'double', { 'capable-throws': THREW, spins: WATCHDOG, exits: EXITED }),
   // No `capable-hangs` either: `shared.runInto` is synchronous, a never-settling promise cannot hang it.
-  ...failures(sharedStrategy, 'blur', {
+  ...failures('shared', 'blur', {
     'capable-throws': THREW,
     'capable-spins': WATCHDOG,
     'capable-exits': EXITED,
   }),
-  ...failures(hybridStrategy, 'pipeline', {
+  ...failures('hybrid', 'pipeline', {
     'capable-throws': 'task 2 failed in its cpu phase: boom in task 2',
     'capable-hangs': WATCHDOG,
     'capable-spins': WATCHDOG,
     'capable-exits': 'task 2 failed in its cpu phase: worker exited with code: 7',
   }),
-].map((failure) => ({ ...failure, name: failure.strategy.name }));
+].map((failure) => ({ ...failure, name: failure.strategy }));
 
 describe('failures on real threads', () => {
   it.each(FAILURES)(
@@ -239,15 +216,8 @@ describe('failures on real threads', () => {
 });
 
 describe('start-up failures on real threads', () => {
-  const ALL = [
-    workerPipelinedStrategy,
-    transferStrategy,
-    sharedStrategy,
-    workerpoolStrategy,
-    tinypoolStrategy,
-    hybridStrategy,
-  ];
-  it.each(ALL.map((strategy) => ({ name: strategy.name, strategy })))(
+  const ALL = ['worker-pipelined', 'transfer', 'shared', 'workerpool', 'tinypool', 'hybrid'];
+  it.each(ALL.map((strategy) => ({ name: strategy, strategy })))(
     '$name: a workload that cannot load in a worker is errored at start-up, and the next one runs',
     async ({ name, strategy }) => {
       const results = await run(['main-only', 'capable-ok'], [strategy]);

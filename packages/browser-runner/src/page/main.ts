@@ -1,17 +1,27 @@
 // The page harness: what the runner's page loads. It installs `globalThis.paralab` (see `PageApi`), through
-// which the runner sets the page up, calibrates, and measures one group of cells at a time; progress and
-// usage requests go back through the runner's binding.
-import { type MeasureEvent, measureTimerResolution } from '@paralab/core';
-import type { PageApi, PageIdentity } from '../protocol.js';
-import { calibratePage } from './calibration/index.js';
-import { callHost } from './host.js';
-import { interruptMeasuring, measureInPage } from './measure.js';
-import { setSetup } from './setup.js';
-
-/** Sends a progress event to the runner without waiting for it (outside any timed region). */
-function report(event: MeasureEvent): void {
-  void callHost({ type: 'event', event });
-}
+// which the page session sets the page up and connects it to the runner's channel; the runner's requests
+// (calibrate, measure a group) then arrive on that channel and are answered with core's loops, every event
+// sent back as it happens.
+import {
+  bug,
+  CancelToken,
+  describeThrown,
+  executeCalibrate,
+  executeMeasure,
+  importWorkload,
+  type MeasureEvent,
+  measureTimerResolution,
+  type SideRequest,
+  type SideRuntime,
+  type ToSide,
+} from '@paralab/core';
+import { ENGINES } from '../engines.js';
+import type { BrowserEngine, PageApi, PageIdentity } from '../protocol.js';
+import { pageCalibrationProbes } from './calibration/index.js';
+import { callHost, connectHost, sendToHost } from './host.js';
+import { browserProbe } from './probe.js';
+import { moduleUrl, setSetup } from './setup.js';
+import { browserStrategies } from './strategies/index.js';
 
 function identify(): PageIdentity {
   return {
@@ -22,20 +32,79 @@ function identify(): PageIdentity {
   };
 }
 
+/** The page as a measuring side: its strategies, loader (module names mapped to served URLs) and probes. */
+function sideRuntime(engine: BrowserEngine): SideRuntime {
+  return {
+    strategies: browserStrategies,
+    load: (ref) => importWorkload({ module: moduleUrl(ref.module), id: ref.id }),
+    probe: browserProbe,
+    calibrationProbes: pageCalibrationProbes,
+    memory: {
+      rss: async () => {
+        const rss = await callHost({ type: 'memory' });
+        return typeof rss === 'number' ? rss : 0;
+      },
+      source: `the page's ${ENGINES[engine].pageProcess} RSS (main thread and workers), read by the runner from the OS`,
+    },
+    faults(listener) {
+      const onRejection = (event: PromiseRejectionEvent): void => {
+        event.preventDefault();
+        listener(event.reason);
+      };
+      const onError = (event: ErrorEvent): void => {
+        event.preventDefault();
+        listener(event.error ?? event.message);
+      };
+      addEventListener('unhandledrejection', onRejection);
+      addEventListener('error', onError);
+      return () => {
+        removeEventListener('unhandledrejection', onRejection);
+        removeEventListener('error', onError);
+      };
+    },
+  };
+}
+
+let runtime: SideRuntime | undefined;
+let interrupt = new CancelToken();
+
+/** One message of the runner's: a request is answered (reply or failure) on the channel; interrupt stops it. */
+function serve(message: ToSide): void {
+  if (message.type === 'interrupt') {
+    interrupt.cancel(new Error('interrupted by the runner'));
+    return;
+  }
+  if (interrupt.cancelled) interrupt = new CancelToken();
+  void answer(message.id, message.request);
+}
+
+async function answer(id: number, request: SideRequest): Promise<void> {
+  const call = { interrupt, onEvent: (event: MeasureEvent) => sendToHost({ type: 'event', event }) };
+  try {
+    if (!runtime) throw bug('the page was asked to measure before paralab.setup() was called');
+    const reply =
+      request.type === 'measure'
+        ? await executeMeasure(request, runtime, call)
+        : await executeCalibrate(request, runtime, call);
+    sendToHost({ type: 'reply', id, reply });
+  } catch (thrown) {
+    sendToHost({ type: 'failed', id, message: describeThrown(thrown) });
+  }
+}
+
 const api: PageApi = {
-  async setup(setup) {
-    setSetup(setup);
+  async setup(setup, connection) {
+    setSetup(setup, connection.engine);
+    runtime = sideRuntime(connection.engine);
+    await connectHost(connection.channel, serve);
     return identify();
   },
   burn(ms) {
     const end = performance.now() + ms;
     while (performance.now() < end) {
-      // Busy on purpose: the runner watches which renderer process's CPU time moves.
+      // Busy on purpose: the runner watches which process's CPU time moves.
     }
   },
-  calibrate: (request) => calibratePage(request, report),
-  measure: (request) => measureInPage(request, report),
-  interrupt: interruptMeasuring,
 };
 
 (globalThis as unknown as { paralab: PageApi }).paralab = api;

@@ -1,16 +1,32 @@
 import type { CellMetrics, CellProbe, ExternalUsage, ProbeFactory } from '@paralab/core';
-import type { HostUsage, ToHost } from '../protocol.js';
+import { ENGINES } from '../engines.js';
+import type { BrowserEngine, ToHost } from '../protocol.js';
 import { callHost } from './host.js';
+import { pageEngine } from './setup.js';
 
 /** Period of the responsiveness ping, ms: a timer set this far ahead, again and again, during a sample. */
 const PING_MS = 5;
 
-const SOURCE = [
-  `main-thread delay: a setTimeout(${PING_MS} ms) chain during every sample, each callback's lateness past its due time, and at the end the lateness of the one still pending (what a click handler would wait)`,
-  "long tasks: PerformanceObserver('longtask') entries (main-thread tasks over 50 ms)",
-  'heap: performance.memory.usedJSHeapSize of the main thread (Chromium, --enable-precise-memory-info), polled with the ping',
-  'CPU and RSS: the page renderer process (main thread and every worker), read by the runner from the OS at begin/end, RSS polled every 20 ms',
-].join('; ');
+/** Whether this engine reports main-thread long tasks (Chromium does; Firefox 153 does not). */
+const LONG_TASKS = PerformanceObserver.supportedEntryTypes?.includes('longtask') === true;
+
+/** Whether this engine has `performance.memory` (Chromium's, non-standard). */
+const HEAP = 'memory' in performance;
+
+/** How each figure of a cell was read in this engine, or why it was not (`metrics.source`). */
+function sourceFor(engine: BrowserEngine): string {
+  const { title, pageProcess } = ENGINES[engine];
+  return [
+    `main-thread delay: a setTimeout(${PING_MS} ms) chain during every sample, each callback's lateness past its due time, and at the end the lateness of the one still pending (what a click handler would wait)`,
+    LONG_TASKS
+      ? "long tasks: PerformanceObserver('longtask') entries (main-thread tasks over 50 ms)"
+      : `long tasks: not recorded, ${title} does not report them (PerformanceObserver.supportedEntryTypes has no 'longtask')`,
+    HEAP
+      ? `heap: performance.memory.usedJSHeapSize of the main thread (${title}; exact with Chromium's --enable-precise-memory-info), polled with the ping`
+      : `heap: not recorded, ${title} has no performance.memory`,
+    `CPU and RSS: the page's ${pageProcess} (main thread and every worker), read by the runner from the OS at begin/end, RSS polled every 20 ms`,
+  ].join('; ');
+}
 
 /** What `performance.memory` holds in Chromium (non-standard). */
 interface ChromiumMemory {
@@ -23,9 +39,10 @@ interface ChromiumMemory {
  * process's CPU time and memory as the runner reads them from the OS (the page's workers run in that
  * process, so utilization above 1 shows real parallelism).
  */
-export const browserProbe: ProbeFactory = () => new BrowserProbe();
+export const browserProbe: ProbeFactory = () => new BrowserProbe(sourceFor(pageEngine()));
 
 class BrowserProbe implements CellProbe {
+  readonly #source: string;
   readonly #delays: number[] = [];
   readonly #longTasks: number[] = [];
   #samples = 0;
@@ -36,6 +53,10 @@ class BrowserProbe implements CellProbe {
   #peakHeap = 0;
   #usageSamples = 0;
   #current: Running | undefined;
+
+  constructor(source: string) {
+    this.#source = source;
+  }
 
   async begin(): Promise<void> {
     this.dispose();
@@ -53,8 +74,8 @@ class BrowserProbe implements CellProbe {
       }, PING_MS);
     };
     ping();
-    // The sample starts in a timer task of its own: a batch that began inside the runner's binding answer
-    // (a DevTools message) would not be seen as a long task by the browser.
+    // The sample starts in a timer task of its own, not inside the handler of the runner's answer (a
+    // WebSocket message task), so a long batch is a long task of its own.
     await new Promise((resolve) => setTimeout(resolve, 0));
     running.start = performance.now();
   }
@@ -85,8 +106,8 @@ class BrowserProbe implements CellProbe {
   }
 
   result(): CellMetrics {
-    if (this.#samples === 0) return { source: SOURCE };
-    const metrics: CellMetrics = { source: SOURCE };
+    if (this.#samples === 0) return { source: this.#source };
+    const metrics: CellMetrics = { source: this.#source };
     if (this.#usageSamples > 0) {
       metrics.cpuUserMs = this.#cpuUserMs;
       metrics.cpuSystemMs = this.#cpuSystemMs;
@@ -102,11 +123,12 @@ class BrowserProbe implements CellProbe {
         maxMs: sorted[sorted.length - 1] ?? 0,
       };
     }
-    metrics.longTasks = {
-      count: this.#longTasks.length,
-      totalMs: this.#longTasks.reduce((sum, ms) => sum + ms, 0),
-      maxMs: Math.max(0, ...this.#longTasks),
-    };
+    if (LONG_TASKS)
+      metrics.longTasks = {
+        count: this.#longTasks.length,
+        totalMs: this.#longTasks.reduce((sum, ms) => sum + ms, 0),
+        maxMs: Math.max(0, ...this.#longTasks),
+      };
     return metrics;
   }
 
@@ -135,19 +157,17 @@ interface Running {
 }
 
 /** Asks the runner for the renderer's usage; null outside the runner or when it cannot tell. */
-async function askHost(message: ToHost): Promise<HostUsage> {
-  return ((await callHost(message)) as HostUsage | undefined) ?? null;
+async function askHost(message: ToHost): Promise<ExternalUsage | null> {
+  const answer = await callHost(message);
+  return answer !== undefined && answer !== null && typeof answer === 'object' ? answer : null;
 }
 
 function observeLongTasks(into: number[]): PerformanceObserver {
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) into.push(entry.duration);
   });
-  try {
-    observer.observe({ type: 'longtask', buffered: false });
-  } catch {
-    // A browser without long-task timing: the cell reports none, and the source says how they were read.
-  }
+  // An engine without long-task timing records no figure, and the source says why.
+  if (LONG_TASKS) observer.observe({ type: 'longtask', buffered: false });
   return observer;
 }
 

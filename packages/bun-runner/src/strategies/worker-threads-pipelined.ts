@@ -1,10 +1,11 @@
-import type { Strategy } from '@paralab/core';
-import { workerPipelinedStrategy } from '@paralab/node-runner';
+import { poolStrategy, type Strategy } from '@paralab/core';
+import { workerThreadsLauncher } from '@paralab/node-api';
 
-/** node-runner's `worker-pipelined` under Bun: every task of a batch posted at once to N `node:worker_threads`. */
-export const workerThreadsPipelinedStrategy: Strategy = {
-  ...workerPipelinedStrategy,
-  name: 'worker_threads-pipelined',
+/** N node:worker_threads workers under Bun, every task of the batch posted at once (round-robin). */
+export const workerThreadsPipelinedStrategy: Strategy = poolStrategy({
+  name: 'worker-threads-pipelined',
   description:
     'N node:worker_threads workers under Bun, every task of the batch posted at once (round-robin)',
-};
+  launcher: workerThreadsLauncher,
+  inFlight: 'pipelined',
+});

@@ -6,6 +6,7 @@ import { runLanes, type Strategy, type StrategyInstance } from '../strategy.js';
  */
 export const asyncStrategy: Strategy = {
   name: 'async',
+  family: 'async',
   description: "up to N tasks in flight on the main thread's event loop (Promise.all with a limit)",
   async create({ workload, concurrency }): Promise<StrategyInstance> {
     return {

@@ -3,6 +3,7 @@ import type { Strategy, StrategyInstance } from '../strategy.js';
 /** Runs tasks one after another on the calling thread: the baseline every speedup is measured against. */
 export const sequential: Strategy = {
   name: 'sequential',
+  family: 'sequential',
   description: 'one task after another on the main thread (the baseline)',
   async create({ workload }): Promise<StrategyInstance> {
     return {

@@ -1,12 +1,14 @@
 import type { AnyWorkload } from '../workload.js';
 import { blocking } from './blocking.js';
 import { blur } from './blur.js';
+import { grain } from './grain.js';
 import { http } from './http.js';
 import { json } from './json.js';
 import { noop } from './noop.js';
 import { pipeline } from './pipeline.js';
 import { primes } from './primes.js';
 import { regexMeta } from './regex-meta.js';
+import { serve } from './serve.js';
 import { sha256 } from './sha256.js';
 import { sleep } from './sleep.js';
 
@@ -19,9 +21,11 @@ export const builtinWorkloads: readonly AnyWorkload[] = Object.freeze([
   blur,
   json,
   regexMeta,
+  grain,
   sleep,
   http,
   pipeline,
   blocking,
+  serve,
   noop,
 ]);

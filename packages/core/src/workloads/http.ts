@@ -34,6 +34,7 @@ export interface HttpInput {
 export const http: Workload<typeof params, HttpInput, string> = defineWorkload({
   id: 'http',
   kind: 'io',
+  services: ['latency-server'],
   description:
     'HTTP GET to a loopback server that answers after latencyMs milliseconds, one request per task.',
   params,

@@ -72,6 +72,7 @@ function chainedDigest(bytes: Uint8Array, rounds: number): string {
 export const pipeline: Workload<typeof params, PipelineInput, PipelineOutput> = defineWorkload({
   id: 'pipeline',
   kind: 'mixed',
+  services: ['latency-server'],
   description:
     'Fetch a document from a loopback server, then SHA-256 it rounds times and scan its <meta> tags.',
   params,

@@ -45,7 +45,7 @@ describe('primes', () => {
 
   it('rejects an unknown list, naming the valid ones', () => {
     expect(() => paramsOf({ list: 'nope' })).toThrow(
-      'primes.list must be one of seeds, balanced, got "nope"',
+      'primes.list must be one of seeds, balanced, balanced-small, got "nope"',
     );
   });
 });

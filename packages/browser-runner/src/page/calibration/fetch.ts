@@ -1,12 +1,11 @@
 import { type CalibrationProbe, ParalabError } from '@paralab/core';
-import type { PageProbeScope } from './scope.js';
 
 /**
  * One `fetch` of the loopback latency server's `/latency/0/:id` (answered at once), one at a time, ms: what
  * a request costs the page before any server latency (connection reuse, the browser's network process,
  * CORS). The floor under the `http` and `pipeline` workloads.
  */
-export function fetchRoundtripProbe(serverUrl: string): CalibrationProbe<PageProbeScope> {
+export function fetchRoundtripProbe(serverUrl: string): CalibrationProbe {
   return {
     name: 'fetch-roundtrip',
     primitive: 'fetch',

@@ -1,41 +1,35 @@
 import {
   type CalibrationProbe,
-  type Cell,
-  calibrateProbes,
-  type MeasureEvent,
+  type PeerScope,
+  payloadProbes,
+  roundtripProbe,
+  type Services,
+  startupProbe,
   timerResolutionProbe,
 } from '@paralab/core';
-import type { PageCalibrationRequest } from '../../protocol.js';
+import { pageClassicWorkerLauncher, pageWorkerLauncher } from '../launchers/web-worker.js';
 import { fetchRoundtripProbe } from './fetch.js';
-import { type PageProbeScope, PageScope } from './scope.js';
-import { messageRoundtripProbe, payloadRoundtripProbes, workerStartupProbe } from './workers.js';
 
 /**
  * The page's floors, in the order they run: timer resolution, module and classic worker start-up, a small
  * message round trip, payload round trips (1 KiB to 16 MiB, cloned and transferred) and, with a latency
- * server, one fetch round trip.
+ * server, one fetch round trip. The loops are core's; the launchers are the page's.
  */
-export function pageCalibrationProbes(serverUrl?: string): CalibrationProbe<PageProbeScope>[] {
+export function pageCalibrationProbes(services: Services): CalibrationProbe<PeerScope>[] {
   return [
     timerResolutionProbe,
-    workerStartupProbe('module'),
-    workerStartupProbe('classic'),
-    messageRoundtripProbe,
-    ...payloadRoundtripProbes,
-    ...(serverUrl ? [fetchRoundtripProbe(serverUrl)] : []),
+    startupProbe(pageWorkerLauncher, {
+      name: 'worker-startup',
+      params: { type: 'module' },
+      options: { type: 'module' },
+    }),
+    startupProbe(pageClassicWorkerLauncher, {
+      name: 'worker-startup',
+      params: { type: 'classic' },
+      options: { type: 'classic' },
+    }),
+    roundtripProbe(pageWorkerLauncher, { name: 'message-roundtrip', options: {} }),
+    ...payloadProbes(pageWorkerLauncher),
+    ...(services.serverUrl ? [fetchRoundtripProbe(services.serverUrl)] : []),
   ];
-}
-
-/** Measures the page's floors with core's calibration loop, one `calibration` cell per probe. */
-export function calibratePage(
-  request: PageCalibrationRequest,
-  onEvent: (event: MeasureEvent) => void,
-): Promise<Cell[]> {
-  return calibrateProbes<PageProbeScope>({
-    profile: request.profile,
-    timerResolutionMs: request.timerResolutionMs,
-    probes: pageCalibrationProbes(request.serverUrl),
-    makeScope: () => new PageScope(),
-    onEvent,
-  });
 }

@@ -1,6 +1,14 @@
-import { ParalabError, runSplitBatch, type Strategy, type StrategyInstance } from '@paralab/core';
+import {
+  ParalabError,
+  readyWorkerpool,
+  runSplitBatch,
+  type Strategy,
+  type StrategyInstance,
+  terminateWorkerpool,
+} from '@paralab/core';
 import { describeStrategy } from '../../catalog.js';
-import { startWorkerpool, terminateWorkerpool, workerpoolVersion } from './_workerpool.js';
+import { pageSetup } from '../setup.js';
+import { pageWorkerpool } from './workerpool.js';
 
 const unsupported = 'hybrid needs a workload split into io and cpu phases (workload.split)';
 
@@ -17,11 +25,17 @@ export const hybridStrategy: Strategy = {
     const split = workload.split;
     if (!split) throw new ParalabError('ERR_OPTION', unsupported);
     const poolSize = Math.max(1, navigator.hardwareConcurrency || 1);
-    const pool = await startWorkerpool(ref, poolSize);
+    const pool = pageWorkerpool(ref, poolSize);
+    try {
+      await readyWorkerpool(pool, poolSize);
+    } catch (thrown) {
+      await terminateWorkerpool(pool);
+      throw thrown;
+    }
     return {
       options: {
         library: 'workerpool',
-        version: workerpoolVersion(),
+        version: pageSetup().libraries.workerpool,
         ioInFlight: concurrency,
         poolSize,
         inFlight: 'io-on-main+cpu-in-pool',
@@ -29,7 +43,7 @@ export const hybridStrategy: Strategy = {
       },
       runBatch: (inputs, cancel) =>
         runSplitBatch(inputs, concurrency, [cancel], split, (intermediate) =>
-          pool.exec('cpu', [intermediate]),
+          Promise.resolve(pool.exec('cpu', [intermediate])),
         ),
       close: () => terminateWorkerpool(pool),
     };

@@ -1,4 +1,5 @@
-import { asyncStrategy, type Strategy, sequential } from '@paralab/core';
+// Every strategy the page runs, one file each, by the names of the runner's catalog (`catalog.ts`).
+import { asyncStrategy, promiseAllStrategy, type Strategy, sequential } from '@paralab/core';
 import { hybridStrategy } from './hybrid.js';
 import { processStrategy } from './process.js';
 import { sharedStrategy } from './shared.js';
@@ -6,10 +7,11 @@ import { transferStrategy } from './transfer.js';
 import { workerPipelinedStrategy, workerStrategy } from './worker.js';
 import { workerpoolStrategy } from './workerpool.js';
 
-/** Every strategy the page runs, by the names of the runner's catalog (`browserStrategyCatalog`). */
+/** Every strategy of the page. */
 export const browserStrategies: readonly Strategy[] = Object.freeze([
   sequential,
   asyncStrategy,
+  promiseAllStrategy,
   workerStrategy,
   workerPipelinedStrategy,
   workerpoolStrategy,

@@ -1,0 +1,56 @@
+import { type BreakEven, breakEven, type CellModel } from '@paralab/core';
+import type { Entry, Run } from '../shared/aggregate.js';
+import { ms } from '../shared/format.js';
+
+/**
+ * What the cost model says about a recommended cell, when its results file carries the model's records
+ * (`cell.model`, written by core's `modelResults`): the prediction beside the measured median, and the
+ * strategy's predicted break-even on this runtime (core's `breakEven` over the same file). Files without
+ * model records get no note: the report then shows nothing.
+ */
+export interface ModelNote {
+  predictedMs: number;
+  measuredMs: number;
+  /** predicted / measured. */
+  ratio: number;
+  /** The strategy's break-even on this run, when the model could predict one. */
+  breakEven?: BreakEven;
+}
+
+type Predicted = Extract<CellModel, { predictedMs: number }>;
+
+const predicted = (model: CellModel | undefined): model is Predicted =>
+  model !== undefined && 'predictedMs' in model;
+
+const breakEvens = new WeakMap<Run, Map<string, BreakEven>>();
+
+/** Core's break-even of every strategy of the run, computed once per run (only for runs with model records). */
+function breakEvensOf(run: Run): Map<string, BreakEven> {
+  const known = breakEvens.get(run);
+  if (known) return known;
+  const found = new Map<string, BreakEven>();
+  for (const item of breakEven(run.file.results)) if ('status' in item) found.set(item.strategy, item);
+  breakEvens.set(run, found);
+  return found;
+}
+
+/** The cost model's note on a cell, or undefined when its file carries no prediction for it. */
+export function modelOf(entry: Entry): ModelNote | undefined {
+  const model = entry.cell.model;
+  if (!predicted(model)) return undefined;
+  const found = breakEvensOf(entry.run).get(entry.cell.strategy);
+  const { predictedMs, measuredMs, ratio } = model;
+  return { predictedMs, measuredMs, ratio, ...(found ? { breakEven: found } : {}) };
+}
+
+function breakEvenText(found: BreakEven): string {
+  if (found.status === 'always') return 'pays off at any task size the model tries (from 1 µs); ';
+  if (found.status === 'never') return `never beats sequential on ${found.lanes} lanes, the model says; `;
+  return `pays off above tasks of ${ms(found.taskMs ?? 0)} ms (${found.lanes} lanes); `;
+}
+
+/** `pays off above tasks of 0.42 ms (2 lanes); the cost model predicted 105 ms, measured 101 ms`. */
+export function modelText(note: ModelNote): string {
+  const pays = note.breakEven ? breakEvenText(note.breakEven) : '';
+  return `${pays}the cost model predicted ${ms(note.predictedMs)} ms, measured ${ms(note.measuredMs)} ms`;
+}

@@ -1,0 +1,243 @@
+import type { Family } from './family.js';
+import { paramsKey } from './plan.js';
+import type { Cell } from './schema.js';
+import { bootstrapRatioCi, type RatioCi } from './stats/bootstrap.js';
+import { type TieBreakStep, tieBreak } from './tie-break.js';
+
+/** Options of {@link decideBest}. */
+export interface DecideBestOptions {
+  /** Indifference zone: a cell within a factor 1 + delta of the fastest is as good. Default 0.05 (5%). */
+  delta?: number;
+  /** Cores the cells ran on (availableParallelism): the tie-break prefers cells that fit them. Required. */
+  cores: number;
+  /** Fewest samples for a cell to take part; cells with fewer are excluded. Default 5. */
+  minSamples?: number;
+  /** Seed of the bootstrap CIs (default 1), so a decision is reproducible. */
+  seed?: number;
+  /** Largest samplesToSettle estimate per cell; past it the estimate is capped and says so. Default 1000. */
+  settleCap?: number;
+  /** Bootstrap resamples per comparison (default 2000; the sampling loop asks often, with fewer). */
+  resamples?: number;
+}
+
+/** Where a cell stands against the fastest: its ratio's CI lies above, below, or across 1 + delta. */
+export type ComparisonState = 'worse' | 'equivalent' | 'undecided';
+
+/** One cell against the fastest: median(cell) / median(best) with its bootstrap 95% CI. */
+export interface Comparison {
+  cell: Cell;
+  ratio: RatioCi;
+  state: ComparisonState;
+}
+
+/** An ok cell kept out of the decision, and why (one line). */
+export interface Exclusion {
+  cell: Cell;
+  reason: string;
+}
+
+/** The cell to use, and which rule picked it. */
+export interface Recommendation {
+  cell: Cell;
+  /** True for a 'provisional' verdict: more samples could change it. */
+  provisional: boolean;
+  /** 'fastest' for a win; otherwise the tie-break step that decided among the contenders. */
+  basis: 'fastest' | TieBreakStep;
+}
+
+/** Samples per cell that would settle one undecided comparison. */
+export interface SettleEstimate {
+  cell: Cell;
+  /** Samples for this cell and for the fastest each; `settleCap` when capped. */
+  samples: number;
+  /** True when the ratio sits on 1 + delta within noise: no practical sample count settles it. */
+  capped: boolean;
+}
+
+/** The outcome of {@link decideBest}. */
+export interface BestDecision {
+  /**
+   * 'wins': one contender; 'tie': every contender equivalent to the fastest; 'provisional': some
+   * undecided; 'none': no eligible cell.
+   */
+  verdict: 'wins' | 'tie' | 'provisional' | 'none';
+  /** The eligible cell with the lowest median (absent for 'none'). */
+  best?: Cell;
+  /** The fastest, then every cell not worse, ascending by median. */
+  contenders: Cell[];
+  /** Every other eligible cell against the fastest, ascending by median. */
+  comparisons: Comparison[];
+  /** Ok cells kept out: under-sampled, without statistics, or with a sample of 0 ms. */
+  excluded: Exclusion[];
+  /** What to use (absent for 'none'). */
+  recommendation?: Recommendation;
+  /** The one family every contender shares, when there are two or more contenders and they do. */
+  familyHeadline?: Family;
+  /** For 'provisional': samples per cell that would settle every undecided comparison (the largest). */
+  samplesToSettle?: { samples: number; capped: boolean; cells: SettleEstimate[] };
+  /** The indifference zone used. */
+  delta: number;
+  /** One-line remarks for a report: a single eligible cell, a capped estimate. */
+  notes: string[];
+}
+
+interface Resolved {
+  delta: number;
+  cores: number;
+  minSamples: number;
+  seed: number;
+  settleCap: number;
+  resamples: number;
+}
+
+function resolve(options: DecideBestOptions): Resolved {
+  const { delta = 0.05, cores, minSamples = 5, seed = 1, settleCap = 1000, resamples = 2000 } = options;
+  if (!(Number.isFinite(delta) && delta >= 0))
+    throw new RangeError(`options.delta must be a non-negative number, got ${delta}`);
+  for (const [name, value] of Object.entries({ cores, minSamples, settleCap, resamples })) {
+    if (!Number.isInteger(value) || value < 1)
+      throw new RangeError(`options.${name} must be a positive integer, got ${value}`);
+  }
+  if (!Number.isInteger(seed)) throw new RangeError(`options.seed must be an integer, got ${seed}`);
+  return { delta, cores, minSamples, seed, settleCap, resamples };
+}
+
+/** Why an ok cell cannot take part, or undefined when it can. */
+function exclusionReason(cell: Cell, minSamples: number): string | undefined {
+  if (!cell.stats) return 'no statistics';
+  const n = cell.samples.length;
+  if (n < minSamples) return `under-sampled (n=${n}, needs ${minSamples})`;
+  if (cell.samples.some((x) => x <= 0)) return 'a sample of 0 ms: the clock is too coarse for this cell';
+  return undefined;
+}
+
+function assertOneGroup(cells: readonly Cell[]): void {
+  const keys = new Set(cells.map((cell) => `${cell.workload}(${paramsKey(cell.params)})`));
+  if (keys.size > 1) {
+    const [first, second] = keys;
+    throw new RangeError(`cells must share one workload and parameter set, got ${first} and ${second}`);
+  }
+}
+
+function compare(cell: Cell, best: Cell, o: Resolved): Comparison {
+  const ratio = bootstrapRatioCi(cell.samples, best.samples, { seed: o.seed, resamples: o.resamples });
+  return { cell, ratio, state: comparisonState(ratio, o.delta) };
+}
+
+/** Where a ratio to the fastest stands against 1 + delta: its CI above ('worse'), below, or across it. */
+export function comparisonState(ratio: Pick<RatioCi, 'lo' | 'hi'>, delta: number): ComparisonState {
+  const bound = 1 + delta;
+  return ratio.lo > bound ? 'worse' : ratio.hi < bound ? 'equivalent' : 'undecided';
+}
+
+/**
+ * Samples per cell (for this cell and the fastest alike) after which the CI of an undecided ratio would
+ * clear 1 + delta, assuming its half-width on the side facing the bound shrinks like 1/sqrt(n) from the
+ * current effective n (the harmonic mean of both sample counts) and the ratio stays where it is. At least
+ * one more than either cell has now; capped at `settleCap` when the ratio sits on the bound within noise.
+ */
+function settle(comparison: Comparison, best: Cell, o: Resolved): SettleEstimate {
+  const { cell, ratio } = comparison;
+  const n = cell.samples.length;
+  const m = best.samples.length;
+  const bound = 1 + o.delta;
+  const halfWidth = ratio.ratio > bound ? ratio.ratio - ratio.lo : ratio.hi - ratio.ratio;
+  const needed = ((2 / (1 / n + 1 / m)) * halfWidth ** 2) / (ratio.ratio - bound) ** 2;
+  const samples = Math.max(Math.ceil(needed), Math.max(n, m) + 1);
+  if (!(samples <= o.settleCap)) return { cell, samples: o.settleCap, capped: true };
+  return { cell, samples, capped: false };
+}
+
+function sharedFamily(contenders: readonly Cell[]): Family | undefined {
+  const families = new Set(contenders.map((cell) => cell.family));
+  const [only] = families;
+  return contenders.length > 1 && families.size === 1 && only !== undefined ? only : undefined;
+}
+
+type Settlement = NonNullable<BestDecision['samplesToSettle']>;
+
+/** The largest settle estimate over the undecided comparisons, and a note for each capped one. */
+function settlement(undecided: readonly Comparison[], best: Cell, o: Resolved): [Settlement, string[]] {
+  const cells = undecided.map((comparison) => settle(comparison, best, o));
+  const notes = undecided
+    .filter((_, i) => cells[i]?.capped)
+    .map(
+      ({ cell, ratio }) =>
+        `${cell.id}: ratio ${ratio.ratio.toFixed(3)} sits on 1 + delta = ${(1 + o.delta).toFixed(3)} within noise; no practical sample count settles it (capped at ${o.settleCap})`,
+    );
+  const samples = Math.max(...cells.map((estimate) => estimate.samples));
+  return [{ samples, capped: notes.length > 0, cells }, notes];
+}
+
+/** Ok cells split into those that take part and those kept out, with why. */
+function partition(cells: readonly Cell[], minSamples: number): { eligible: Cell[]; excluded: Exclusion[] } {
+  const eligible: Cell[] = [];
+  const excluded: Exclusion[] = [];
+  for (const cell of cells.filter((c) => c.status === 'ok')) {
+    const reason = exclusionReason(cell, minSamples);
+    if (reason) excluded.push({ cell, reason });
+    else eligible.push(cell);
+  }
+  return { eligible, excluded };
+}
+
+type Contest = Pick<BestDecision, 'contenders' | 'comparisons' | 'excluded' | 'delta'> & { best: Cell };
+
+/** A tie or a provisional verdict: two or more contenders. */
+function contested(contest: Contest, o: Resolved): BestDecision {
+  const pick = tieBreak(contest.contenders, o.cores);
+  const familyHeadline = sharedFamily(contest.contenders);
+  const headline = familyHeadline === undefined ? {} : { familyHeadline };
+  const undecided = contest.comparisons.filter((c) => c.state === 'undecided');
+  if (undecided.length === 0) {
+    const recommendation = { cell: pick.cell, provisional: false, basis: pick.step };
+    return { verdict: 'tie', ...contest, recommendation, ...headline, notes: [] };
+  }
+  const [samplesToSettle, notes] = settlement(undecided, contest.best, o);
+  const recommendation = { cell: pick.cell, provisional: true, basis: pick.step };
+  return { verdict: 'provisional', ...contest, recommendation, ...headline, samplesToSettle, notes };
+}
+
+/**
+ * Decides what to use among cells of one workload and parameter set (METHOD.md: multiple comparisons with
+ * the best, indifference zone delta). Eligible: status 'ok' with statistics, at least `minSamples` samples
+ * (default 5) and no sample of 0 ms; other ok cells are listed in `excluded` with the reason (e.g.
+ * `under-sampled (n=3, needs 5)`), and cells that are not ok are ignored (their status says why).
+ *
+ * The fastest is the eligible cell with the lowest median (the first in input order on equal medians).
+ * Every other eligible cell is compared with it by the bootstrap 95% CI of median(cell) / median(fastest):
+ * 'worse' when the CI's low end is above 1 + delta, 'equivalent' when its high end is below, else
+ * 'undecided'. Contenders: the fastest and every cell not worse. Verdict: 'wins' with one contender (also
+ * when only one cell is eligible, with a note), 'tie' when every other contender is equivalent,
+ * 'provisional' when some are undecided, 'none' with no eligible cell. A tie's recommendation comes from
+ * {@link tieBreak} among the contenders; a provisional one too, marked provisional, with `samplesToSettle`.
+ * Throws RangeError on a bad option, or when the eligible cells mix workloads or parameter sets (their
+ * times are not comparable).
+ */
+export function decideBest(cells: readonly Cell[], options: DecideBestOptions): BestDecision {
+  const o = resolve(options);
+  const { eligible, excluded } = partition(cells, o.minSamples);
+  assertOneGroup(eligible);
+  const [best, ...others] = eligible.sort((a, b) => (a.stats?.median ?? 0) - (b.stats?.median ?? 0));
+  if (!best) {
+    return {
+      verdict: 'none',
+      contenders: [],
+      comparisons: [],
+      excluded,
+      delta: o.delta,
+      notes: ['no eligible cell'],
+    };
+  }
+  const comparisons = others.map((cell) => compare(cell, best, o));
+  const contenders = [best, ...comparisons.filter((c) => c.state !== 'worse').map((c) => c.cell)];
+  const contest = { best, contenders, comparisons, excluded, delta: o.delta };
+  if (contenders.length > 1) return contested(contest, o);
+  const notes = others.length === 0 ? ['only one eligible cell: nothing to compare it with'] : [];
+  return {
+    verdict: 'wins',
+    ...contest,
+    recommendation: { cell: best, provisional: false, basis: 'fastest' },
+    notes,
+  };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { type LiveCell, newLiveCell } from './cell.js';
+import { openCells, updateDone } from './measure-stop.js';
+import type { Profile } from './profiles.js';
+import { createRng } from './random.js';
+import { sequential } from './strategies/sequential.js';
+import { defineWorkload } from './workload.js';
+
+const workload = defineWorkload({
+  id: 'w',
+  kind: 'cpu',
+  description: 'w',
+  params: {},
+  prepare: () => [1],
+  run: (x) => x,
+});
+
+const profile: Profile = {
+  name: 't',
+  warmups: 1,
+  maxWarmups: 1,
+  minSamples: 8,
+  minTimeMs: 10,
+  maxSamples: 30,
+  targetCiWidth: 0.05,
+  cellBudgetMs: 1_000,
+  sampleTimeoutMs: 1_000,
+};
+
+/** A live cell with `n` samples spread ±`spread` around `center` (seeded), and the time they took. */
+function cell(name: string, center: number, n: number, spread = 0.01, seed = 1): LiveCell {
+  const live = newLiveCell({
+    workload,
+    ref: { module: 'm', id: 'w' },
+    params: {},
+    strategy: { ...sequential, name },
+    concurrency: 2,
+  });
+  const rng = createRng(seed);
+  live.samples = Array.from({ length: n }, () => center * (1 + spread * (2 * rng() - 1)));
+  live.spentMs = live.samples.reduce((a, b) => a + b, 0);
+  return live;
+}
+
+describe('the stopping rules', () => {
+  it('stops a cell clearly slower than the fastest, and the fastest, once both have the minimums', () => {
+    const fast = cell('fast', 10, 8);
+    const slow = cell('slow', 20, 8, 0.01, 2);
+    updateDone([fast, slow], profile);
+    expect([fast.done, slow.done]).toEqual([true, true]);
+    expect([fast.budgetLimited, slow.budgetLimited]).toEqual([false, false]);
+  });
+
+  it('keeps sampling two cells whose ratio sits on the indifference zone (undecided)', () => {
+    // 1.05 apart with 3% noise: the CI of the ratio straddles 1 + delta.
+    const a = cell('a', 10, 8, 0.03);
+    const b = cell('b', 10.5, 8, 0.03, 2);
+    expect([...openCells([a, b], profile)].map((c) => c.plan.strategy.name).sort()).toEqual(['a', 'b']);
+    updateDone([a, b], profile);
+    expect([a.done, b.done]).toEqual([false, false]);
+  });
+
+  it('stops an undecided cell at its budget once it has the minimum count, flagged budget-limited', () => {
+    const a = cell('a', 200, 8, 0.03);
+    const b = cell('b', 210, 8, 0.03, 2);
+    updateDone([a, b], profile);
+    expect([a.done, b.done, a.budgetLimited, b.budgetLimited]).toEqual([true, true, true, true]);
+  });
+
+  it('lets a cell below the minimum count go past its budget, up to three times it', () => {
+    const slow = cell('slow', 200, 6);
+    updateDone([slow], profile);
+    expect(slow.done).toBe(false);
+    const slower = cell('slower', 600, 6);
+    updateDone([slower], profile);
+    expect([slower.done, slower.budgetLimited]).toEqual([true, true]);
+  });
+
+  it('stops at maxSamples whatever else', () => {
+    const a = cell('a', 10, 30, 0.03);
+    const b = cell('b', 10.5, 30, 0.03, 2);
+    updateDone([a, b], profile);
+    expect([a.done, b.done]).toEqual([true, true]);
+  });
+
+  it('keeps a cell below the minimum count or the minimum time open', () => {
+    const few = cell('few', 10, 5);
+    expect(openCells([few], profile).has(few)).toBe(true);
+    const quick = cell('quick', 0.5, 8);
+    updateDone([quick], profile); // 8 samples of 0.5 ms: under minTimeMs
+    expect(quick.done).toBe(false);
+  });
+});

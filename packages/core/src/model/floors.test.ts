@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { measured, nodeFloors, probeCell } from './_fixtures.js';
+import { floorOf, primitiveFloors, primitiveOf } from './floors.js';
+import { interpolate, payloadCost } from './payload.js';
+
+describe('primitiveFloors', () => {
+  it('reads each primitive floor as the p10 of its calibration cell', () => {
+    const floors = primitiveFloors(nodeFloors());
+    expect([...floors.keys()]).toEqual(['worker_threads', 'child_process']); // the timer is not a peer primitive
+    const thread = floors.get('worker_threads');
+    expect(thread).toMatchObject({
+      kind: 'thread',
+      library: 'node:worker_threads',
+      startup: { ms: 20, n: 20 },
+      roundTrip: { ms: 0.05, n: 20 },
+      cloneSerialization: 'structured-clone',
+    });
+    expect(thread?.payload.clone.map((p) => [p.bytes, p.ms])).toEqual([
+      [1024, 0.05],
+      [65536, 0.25],
+    ]);
+    expect(floors.get('child_process')).toMatchObject({
+      kind: 'process',
+      startup: { ms: 40 },
+      roundTrip: { ms: 0.1 },
+    });
+  });
+
+  it('p10 interpolates between order statistics (numpy type 7)', () => {
+    // Samples 1..10 sorted: p10 at position 0.1 × 9 = 0.9 -> 1 + 0.9 × (2 - 1) = 1.9.
+    const cell = { ...probeCell('x', 'message-roundtrip', 0), samples: [10, 9, 8, 7, 6, 5, 4, 3, 2, 1] };
+    expect(floorOf(cell)?.ms).toBeCloseTo(1.9, 12);
+    // Per operation: a batch floor of 1.9 ms over 100 operations.
+    expect(floorOf(cell, 100)?.ms).toBeCloseTo(0.019, 12);
+  });
+});
+
+describe('primitiveOf', () => {
+  const floors = primitiveFloors(nodeFloors());
+  it.each<{ options: Record<string, string>; family: string; want: string }>([
+    { options: { library: 'node:worker_threads' }, family: 'threads', want: 'worker_threads' },
+    { options: { library: 'node:child_process', api: 'fork' }, family: 'processes', want: 'child_process' },
+    { options: { library: 'x', primitive: 'child_process' }, family: 'threads', want: 'child_process' },
+    { options: { library: 'piscina' }, family: 'threads', want: 'worker_threads' },
+    { options: { library: 'tinypool', api: 'node:child_process' }, family: 'threads', want: 'child_process' },
+    { options: { library: 'workerpool', workerType: 'process' }, family: 'threads', want: 'child_process' },
+  ])('$options.library ($family) -> $want', ({ options, family, want }) => {
+    const found = primitiveOf(measured('w', 's', 2, 1, { options, family }), floors);
+    expect('primitive' in found && found.primitive.primitive).toBe(want);
+  });
+});
+
+describe('payloadCost', () => {
+  const thread = primitiveFloors(nodeFloors()).get('worker_threads');
+  if (!thread) throw new Error('fixture has no worker_threads floors');
+  it.each([
+    // 2000 B per task = 1000 B each way: within the small round trip.
+    { bytes: 2000, serialization: 'structured-clone', want: 0 },
+    // 64 KiB each way: the 64 KiB floor 0.25 minus the round trip 0.05.
+    { bytes: 131072, serialization: 'structured-clone', want: 0.2 },
+    // 128 KiB each way: extrapolated from the last two points, 0.05 + 0.2 × (131072 - 1024) / 64512 = 0.45317...,
+    // minus 0.05.
+    { bytes: 262144, serialization: 'structured-clone', want: 0.05 + (0.2 * (131072 - 1024)) / 64512 - 0.05 },
+    // Shared memory copies nothing.
+    { bytes: 262144, serialization: 'shared', want: 0 },
+    // Transferred: the transfer floor (0.06 at 64 KiB, its only point) minus the round trip.
+    { bytes: 131072, serialization: 'transfer', want: 0.01 },
+  ])('$bytes B, $serialization', ({ bytes, serialization, want }) => {
+    const cost = payloadCost(thread, bytes, serialization);
+    expect('ms' in cost && cost.ms).toBeCloseTo(want, 9);
+  });
+
+  it('says unknown for a serialization its probes did not use', () => {
+    expect(payloadCost(thread, 131072, 'json')).toEqual({
+      unknown: 'no payload floor for json on worker_threads (its payload probes used structured-clone)',
+    });
+  });
+
+  it('interpolate needs a point', () => {
+    expect(() => interpolate([], 10)).toThrow(new RangeError('interpolate needs at least one payload floor'));
+  });
+});

@@ -1,0 +1,149 @@
+// The floors the cost model reads from a run's calibration cells (the low end of each primitive's cost),
+// and which primitive a measured cell ran on, derived from what the cell itself recorded.
+import type { Cell } from '../schema.js';
+import { FLOOR_MIN_SAMPLES, lowEnd } from '../stats/summary.js';
+
+/** A floor read from one run: the low end (p10) of a cell's samples. */
+export interface Floor {
+  /** p10 of the samples (core's `lowEnd`), ms per operation. */
+  readonly ms: number;
+  /** Samples it was read from; a floor wants at least `FLOOR_MIN_SAMPLES` (20). */
+  readonly n: number;
+  /** The id of the cell it was read from. */
+  readonly source: string;
+}
+
+/** One payload round trip floor: `bytes` sent to a warm peer and back. */
+export interface PayloadFloor extends Floor {
+  /** Bytes each way. */
+  readonly bytes: number;
+}
+
+/** What one primitive (`worker_threads`, `child_process`, `web-worker`, `bun-spawn`) costs in one run. */
+export interface PrimitiveFloors {
+  /** The primitive, as the calibration cells name it (their `strategy`). */
+  readonly primitive: string;
+  /** A thread (worker-startup, message-roundtrip probes) or a process (spawn, ipc-roundtrip probes). */
+  readonly kind: 'thread' | 'process';
+  /** The library the launcher recorded (`node:worker_threads`, `Web Worker`): cells that ran on it say the same. */
+  readonly library?: string;
+  /** Start to first message: `worker-startup` or `spawn`, ms. */
+  readonly startup?: Floor;
+  /** A small message to a warm peer and back: `message-roundtrip` or `ipc-roundtrip`, ms. */
+  readonly roundTrip?: Floor;
+  /** The serialization of its cloned payload probes (`structured-clone`, `advanced`). */
+  readonly cloneSerialization?: string;
+  /** `payload-roundtrip` floors by mode, sorted by bytes. */
+  readonly payload: { readonly clone: readonly PayloadFloor[]; readonly transfer: readonly PayloadFloor[] };
+}
+
+const PROBE_ROLES: Readonly<Record<string, { role: 'startup' | 'roundTrip'; kind: 'thread' | 'process' }>> = {
+  'worker-startup': { role: 'startup', kind: 'thread' },
+  'message-roundtrip': { role: 'roundTrip', kind: 'thread' },
+  spawn: { role: 'startup', kind: 'process' },
+  'ipc-roundtrip': { role: 'roundTrip', kind: 'process' },
+};
+
+/** The floor of a cell: p10 of its samples, undefined when it has none or is not ok. */
+export function floorOf(cell: Cell, perOperation = 1): Floor | undefined {
+  if (cell.status !== 'ok' || cell.samples.length === 0) return undefined;
+  const low = lowEnd(cell.samples);
+  return { ms: low.p10 / perOperation, n: low.n, source: cell.id };
+}
+
+/**
+ * Every peer primitive's floors from a run's calibration cells, by primitive. Probes the model does not
+ * use (timer, fetch) are left out; a primitive's first cell of each probe counts (a page's module worker
+ * start-up comes before its classic one). Cells that are not ok are skipped.
+ */
+export function primitiveFloors(cells: readonly Cell[]): ReadonlyMap<string, PrimitiveFloors> {
+  const byPrimitive = new Map<string, Cell[]>();
+  for (const cell of cells) {
+    if (cell.kind !== 'calibration' || cell.status !== 'ok') continue;
+    byPrimitive.set(cell.strategy, [...(byPrimitive.get(cell.strategy) ?? []), cell]);
+  }
+  const floors = new Map<string, PrimitiveFloors>();
+  for (const [primitive, group] of byPrimitive) {
+    const known = group.find((cell) => PROBE_ROLES[String(cell.params.probe)]);
+    if (!known) continue;
+    floors.set(
+      primitive,
+      floorsOf(primitive, group, PROBE_ROLES[String(known.params.probe)]?.kind ?? 'thread'),
+    );
+  }
+  return floors;
+}
+
+function floorsOf(primitive: string, group: readonly Cell[], kind: 'thread' | 'process'): PrimitiveFloors {
+  const probe = (role: 'startup' | 'roundTrip'): Floor | undefined => {
+    const cell = group.find((c) => PROBE_ROLES[String(c.params.probe)]?.role === role);
+    return cell ? floorOf(cell) : undefined;
+  };
+  const payload = (mode: 'clone' | 'transfer'): PayloadFloor[] =>
+    group
+      .filter((c) => c.params.probe === 'payload-roundtrip' && c.params.mode === mode)
+      .map((c) => ({ cell: c, floor: floorOf(c) }))
+      .filter((p): p is { cell: Cell; floor: Floor } => p.floor !== undefined)
+      .map(({ cell, floor }) => ({ ...floor, bytes: Number(cell.params.bytes) }))
+      .filter((p) => Number.isFinite(p.bytes) && p.bytes > 0)
+      .sort((a, b) => a.bytes - b.bytes);
+  const library = group.find((c) => typeof c.options.library === 'string')?.options.library;
+  const cloned = group.find((c) => c.params.probe === 'payload-roundtrip' && c.params.mode === 'clone');
+  const startup = probe('startup');
+  const roundTrip = probe('roundTrip');
+  return {
+    primitive,
+    kind,
+    ...(typeof library === 'string' ? { library } : {}),
+    ...(startup ? { startup } : {}),
+    ...(roundTrip ? { roundTrip } : {}),
+    ...(typeof cloned?.options.serialization === 'string'
+      ? { cloneSerialization: cloned.options.serialization }
+      : {}),
+    payload: { clone: payload('clone'), transfer: payload('transfer') },
+  };
+}
+
+/**
+ * The primitive a measured cell ran on, from what the cell recorded: `options.primitive` when a strategy
+ * names it; else the primitive whose calibration cells recorded the cell's `options.library` (launchers
+ * record `node:worker_threads`, `node:child_process`, `Web Worker`, `Bun.spawn`), or its `options.api` (a
+ * pool library that records the API it runs on: `api: 'node:worker_threads'`); else, for a pool library
+ * (piscina, tinypool, workerpool), the run's only primitive of the cell's kind (family `processes` or
+ * `workerType: 'process'` -> a process, otherwise a thread). Says "unknown primitive" otherwise.
+ */
+export function primitiveOf(
+  cell: Cell,
+  floors: ReadonlyMap<string, PrimitiveFloors>,
+): { primitive: PrimitiveFloors; assumption?: string } | { unknown: string } {
+  const named = cell.options.primitive;
+  if (typeof named === 'string' && floors.has(named))
+    return { primitive: floors.get(named) as PrimitiveFloors };
+  const { library, api } = cell.options;
+  const byLibrary = [...floors.values()].find(
+    (f) => f.library !== undefined && (f.library === library || f.library === api),
+  );
+  if (byLibrary) return { primitive: byLibrary };
+  const kind = cell.family === 'processes' || cell.options.workerType === 'process' ? 'process' : 'thread';
+  const candidates = [...floors.values()].filter((f) => f.kind === kind);
+  const only = candidates.length === 1 ? candidates[0] : undefined;
+  if (only) {
+    const what = typeof library === 'string' ? library : cell.strategy;
+    return {
+      primitive: only,
+      assumption: `${what} is taken to run on ${only.primitive}, the run's only ${kind} primitive`,
+    };
+  }
+  const why =
+    candidates.length === 0
+      ? `no calibrated ${kind} primitive in this run`
+      : `${candidates.map((f) => f.primitive).join(' or ')}: the cell does not say which`;
+  return { unknown: `unknown primitive for ${cell.strategy} (library ${String(library)}): ${why}` };
+}
+
+/** A note for a floor read from fewer samples than a floor wants, or undefined. */
+export function fewSamples(name: string, floor: Floor): string | undefined {
+  return floor.n < FLOOR_MIN_SAMPLES
+    ? `${name} floor is the p10 of only ${floor.n} samples (fewer than ${FLOOR_MIN_SAMPLES}): rough`
+    : undefined;
+}

@@ -1,0 +1,141 @@
+import { ParalabError } from '../errors.js';
+import { now } from '../platform.js';
+import { defineWorkload, type Workload } from '../workload.js';
+
+const params = {
+  taskUs: {
+    type: 'number',
+    default: 100,
+    min: 1,
+    max: 1_000_000,
+    description: 'Target size of each task, in microseconds of CPU work (1 µs to 1 s).',
+  },
+  totalMs: {
+    type: 'number',
+    default: 40,
+    min: 1,
+    max: 60_000,
+    description: 'Total CPU work per sample, in milliseconds, split into tasks of taskUs each.',
+  },
+} as const;
+
+/** Most tasks one sample may hold (totalMs / taskUs). */
+export const GRAIN_MAX_TASKS = 1_000_000;
+
+/** One task of `grain`: a number of steps of a 32-bit linear congruential generator from `seed`. */
+export interface GrainInput {
+  /** Task index, 0-based. */
+  readonly index: number;
+  /** The generator's start, a uint32. */
+  readonly seed: number;
+  /** Generator steps: round(taskUs × itersPerUs), at least 1. */
+  readonly iterations: number;
+  /** Steps per microsecond, as calibrated in `prepare` on the measuring thread. */
+  readonly itersPerUs: number;
+  /** The task size asked for, µs. */
+  readonly taskUs: number;
+}
+
+// Numerical Recipes' generator: x' = (A·x + C) mod 2^32 (full period).
+const A = 1664525;
+const C = 1013904223;
+
+/** `steps` steps of the generator from `seed`, one at a time (the task's work), as a uint32. */
+export function lcgSteps(seed: number, steps: number): number {
+  let x = seed | 0;
+  for (let i = 0; i < steps; i++) x = (Math.imul(x, A) + C) | 0;
+  return x >>> 0;
+}
+
+/**
+ * The same value as `lcgSteps(seed, steps)` in O(log steps) (F. Brown's skip-ahead: the composition of k
+ * steps is again x -> a·x + c, squared by repeated doubling): the known answer `verify` checks against.
+ * Exact for every integer steps >= 0 up to 2^53.
+ */
+export function lcgJump(seed: number, steps: number): number {
+  let multiply = 1;
+  let add = 0;
+  let stepMultiply = A;
+  let stepAdd = C;
+  for (let k = steps; k > 0; k = Math.floor(k / 2)) {
+    if (k % 2 === 1) {
+      multiply = Math.imul(multiply, stepMultiply);
+      add = (Math.imul(add, stepMultiply) + stepAdd) | 0;
+    }
+    stepAdd = Math.imul(stepMultiply + 1, stepAdd);
+    stepMultiply = Math.imul(stepMultiply, stepMultiply);
+  }
+  return (Math.imul(multiply, seed | 0) + add) >>> 0;
+}
+
+/** What `calibrateSteps` times: a way to run k steps, and a clock (ms). */
+export interface StepClock {
+  run(steps: number): void;
+  now(): number;
+}
+
+/**
+ * Generator steps per microsecond on this thread: after warming the loop up, doubles the steps until one
+ * run takes at least `targetMs` (so a coarse clock still gives a fine rate), then keeps the fastest of
+ * `repeats` runs at that size (the low end: interference only slows a run down).
+ */
+export function calibrateSteps(clock: StepClock, targetMs = 10, repeats = 5): number {
+  for (let i = 0; i < 3; i++) clock.run(100_000);
+  const timed = (steps: number): number => {
+    const begin = clock.now();
+    clock.run(steps);
+    return clock.now() - begin;
+  };
+  let steps = 1024;
+  while (timed(steps) < targetMs && steps < 2 ** 40) steps *= 2;
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < repeats; i++) best = Math.min(best, timed(steps));
+  if (!(best > 0))
+    throw new ParalabError('ERR_TASK', 'grain could not time its kernel: the clock did not move');
+  return steps / (best * 1000);
+}
+
+/** The sink of the calibration runs, so that the loop's result is used. */
+let calibrationSink = 0;
+
+const thisThread: StepClock = {
+  run: (steps) => {
+    calibrationSink ^= lcgSteps(calibrationSink, steps);
+  },
+  now,
+};
+
+/**
+ * CPU-bound, for the cost model's break-even: `totalMs` of work split into round(totalMs × 1000 / taskUs)
+ * tasks of `taskUs` each (the same total as more or fewer tasks). Each task runs a 32-bit LCG for a number
+ * of steps set from the rate `prepare` calibrates on the measuring thread (recorded in every input); its
+ * output, the generator's final state, is checked against the closed-form skip-ahead.
+ */
+export const grain: Workload<typeof params, GrainInput, number> = defineWorkload({
+  id: 'grain',
+  kind: 'cpu',
+  description: 'A fixed total of CPU work (totalMs) split into tasks of taskUs each: the break-even sweep.',
+  params,
+  prepare: ({ taskUs, totalMs }, { seed }) => {
+    const tasks = Math.max(1, Math.round((totalMs * 1000) / taskUs));
+    if (tasks > GRAIN_MAX_TASKS)
+      throw new ParalabError(
+        'ERR_PARAM',
+        `grain: totalMs ${totalMs} / taskUs ${taskUs} makes ${tasks} tasks, more than ${GRAIN_MAX_TASKS}; raise taskUs or lower totalMs`,
+      );
+    const itersPerUs = calibrateSteps(thisThread);
+    const iterations = Math.max(1, Math.round(taskUs * itersPerUs));
+    return Array.from({ length: tasks }, (_, index) => ({
+      index,
+      seed: (seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0,
+      iterations,
+      itersPerUs,
+      taskUs,
+    }));
+  },
+  run: ({ seed, iterations }) => lcgSteps(seed, iterations),
+  verify: (output, { seed, iterations }) => {
+    const expected = lcgJump(seed, iterations);
+    return output === expected ? true : `expected ${expected}, got ${String(output)}`;
+  },
+});

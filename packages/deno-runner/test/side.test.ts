@@ -1,0 +1,83 @@
+// The Deno binary, the measuring side's identity and Deno's calibration floors, on a real Deno process.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { DENO_ENV, denoCalibrationProbes, findDeno, runDeno } from '@paralab/deno-runner';
+import { performanceTargets } from '@paralab/host';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOMY_PROFILE } from './_helpers.js';
+
+describe('findDeno', () => {
+  afterEach(() => {
+    delete process.env[DENO_ENV];
+  });
+
+  it("finds the deno npm package's real binary, never the script that wraps it", () => {
+    const binary = findDeno();
+    expect(binary).toMatch(/\/node_modules\/(?:\.pnpm\/deno@[^/]+\/node_modules\/)?deno\/deno$/);
+    expect(readFileSync(binary).subarray(0, 4)).toEqual(Buffer.from([0x7f, 0x45, 0x4c, 0x46])); // ELF
+    expect(execFileSync(binary, ['--version'], { encoding: 'utf8' })).toMatch(/^deno 2\.\d+\.\d+ /);
+  });
+
+  it(`takes $${DENO_ENV} first, and says so in one line when it names no file`, () => {
+    process.env[DENO_ENV] = '/nonexistent/deno';
+    expect(() => findDeno()).toThrow(`${DENO_ENV}=/nonexistent/deno: no such file`);
+    delete process.env[DENO_ENV];
+    const real = findDeno();
+    process.env[DENO_ENV] = real;
+    expect(findDeno()).toBe(real);
+  });
+});
+
+describe("Deno's calibration floors", () => {
+  it("come after node-runner's, which run under Deno too", () => {
+    const names = denoCalibrationProbes.map((p) => `${p.primitive}/${p.name}`);
+    expect(names.slice(0, 3)).toEqual([
+      'timer/timer-resolution',
+      'worker_threads/worker-startup',
+      'worker_threads/message-roundtrip',
+    ]);
+    const payloads = denoCalibrationProbes
+      .filter((p) => p.name === 'payload-roundtrip')
+      .map((p) => `${p.primitive} ${p.params?.bytes} ${p.params?.mode}`);
+    // worker_threads and Deno.Command up to 1 MiB (their cost per byte makes 16 MiB outlast the watchdog).
+    expect(payloads).toEqual([
+      ...['1024', '65536', '1048576'].flatMap((b) => [
+        `worker_threads ${b} clone`,
+        `worker_threads ${b} transfer`,
+      ]),
+      ...['1024', '65536', '1048576', '16777216'].map((b) => `child_process ${b} clone`),
+      ...['1024', '65536', '1048576', '16777216'].flatMap((b) => [
+        `web-worker ${b} clone`,
+        `web-worker ${b} transfer`,
+      ]),
+      ...['1024', '65536', '1048576'].map((b) => `deno-command ${b} clone`),
+    ]);
+    expect(names.filter((name) => !name.endsWith('/payload-roundtrip')).slice(5)).toEqual([
+      'web-worker/worker-startup',
+      'web-worker/message-roundtrip',
+      'deno-command/spawn',
+      'deno-command/ipc-roundtrip',
+    ]);
+  });
+
+  it('are measured on real Web Workers, worker_threads, forked and Deno.Command children, and the targets read them', {
+    timeout: 600_000,
+  }, async () => {
+    const results = await runDeno({
+      workloads: ['noop'],
+      strategies: ['worker-threads', 'worker-threads-pipelined'],
+      concurrency: [1],
+      calibration: true,
+      profile: ROOMY_PROFILE,
+      lock: false,
+    });
+    const floors = results.cells.filter((c) => c.kind === 'calibration');
+    expect(floors.map((c) => [c.strategy, c.params.probe, c.status])).toEqual(
+      denoCalibrationProbes.map((p) => [p.primitive, p.name, 'ok']),
+    );
+    const targets = Object.fromEntries(performanceTargets(results).map((t) => [t.id, t.status]));
+    expect(targets['worker-dispatch']).toMatch(/^(pass|fail)$/);
+    expect(targets['worker-pipelined']).toMatch(/^(pass|fail)$/);
+    expect(results.runtime.engine).toMatch(/^V8 /);
+  });
+});

@@ -1,0 +1,83 @@
+// The measuring side of a child process (Node, Bun, Deno, another Node version): what runs in the process
+// that measures, on behalf of the host that keeps the results. It answers the host's requests with core's
+// measurement loop and calibration, and reports every event as it happens, so that nothing measured is
+// lost if this process dies. Node's APIs only (every server runtime has them).
+import {
+  CancelToken,
+  describeThrown,
+  executeCalibrate,
+  executeMeasure,
+  type FromSide,
+  type MeasureEvent,
+  type SideIdentity,
+  type SideReply,
+  type SideRuntime,
+  type ToSide,
+} from '@paralab/core';
+
+/** A runtime's measuring side: its strategies, loader, probes, and what it says about itself. */
+export interface MeasuringRuntime extends Omit<SideRuntime, 'faults'> {
+  identity(): SideIdentity;
+}
+
+/**
+ * Serves the host over this process's IPC channel until the host disconnects (then this process exits:
+ * it never outlives the host). Faults no task caught (unhandled rejections, uncaught exceptions) are
+ * handed to the measurement loop, which errors the cell they belong to instead of letting them end the run.
+ */
+export function serveMeasuringSide(runtime: MeasuringRuntime): void {
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('the measuring side must be started by the host with an IPC channel');
+  const post = (message: FromSide): void => {
+    send(message);
+  };
+  const faults = faultListeners();
+  const side: SideRuntime = { ...runtime, faults: faults.subscribe };
+  let interrupt = new CancelToken();
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (message: ToSide) => {
+    if (message.type === 'interrupt') interrupt.cancel(new Error('interrupted by the host'));
+    else {
+      if (interrupt.cancelled) interrupt = new CancelToken();
+      void answer(message.id, message.request, side, interrupt, post);
+    }
+  });
+  post({ type: 'hello', identity: runtime.identity() });
+}
+
+async function answer(
+  id: number,
+  request: Extract<ToSide, { type: 'request' }>['request'],
+  side: SideRuntime,
+  interrupt: CancelToken,
+  post: (message: FromSide) => void,
+): Promise<void> {
+  const call = { interrupt, onEvent: (event: MeasureEvent) => post({ type: 'event', event }) };
+  try {
+    const reply: SideReply =
+      request.type === 'measure'
+        ? await executeMeasure(request, side, call)
+        : await executeCalibrate(request, side, call);
+    post({ type: 'reply', id, reply });
+  } catch (thrown) {
+    post({ type: 'failed', id, message: describeThrown(thrown) });
+  }
+}
+
+/** This process's unhandled rejections and uncaught exceptions, delivered to whoever listens now. */
+function faultListeners() {
+  const listeners = new Set<(thrown: unknown) => void>();
+  const deliver = (thrown: unknown): void => {
+    if (listeners.size === 0)
+      process.stderr.write(`paralab: a fault outside any cell: ${describeThrown(thrown)}\n`);
+    for (const listener of listeners) listener(thrown);
+  };
+  process.on('unhandledRejection', deliver);
+  process.on('uncaughtException', deliver);
+  return {
+    subscribe(listener: (thrown: unknown) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

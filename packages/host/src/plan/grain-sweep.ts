@@ -1,0 +1,37 @@
+/**
+ * The grain sweep: the same total CPU work split into tasks of 4 µs to 0.5 ms, under sequential and each
+ * family's first strategy at the core count, so the task size where offloading starts to pay is measured
+ * (where the speedup crosses 1) and held against the cost model's break-even. Sizes double, so a crossing
+ * read between two neighbours is within 2x; the quick profile keeps the sizes around the break-evens
+ * measured on 2 cores (round trips of 0.02 to 0.1 ms) and halves the total.
+ */
+import type { PlanEntry, PlanStrategies } from './plan-entry.js';
+
+/** Task sizes of the sweep, µs. */
+export const GRAIN_SIZES_US: readonly number[] = [4, 8, 16, 32, 64, 128, 256, 512];
+
+/** The sizes the quick profile keeps, µs. */
+export const QUICK_GRAIN_SIZES_US: readonly number[] = [8, 16, 32, 64, 128, 256];
+
+/** Total work of one sample, ms (the quick profile's is half). */
+const TOTAL_MS = 40;
+
+/** The sweep's entries in a runner's strategy names. */
+export function grainEntries(cores: number, s: PlanStrategies): PlanEntry[] {
+  const first = (names: readonly string[]): string[] => names.slice(0, 1);
+  const strategies = [
+    'sequential',
+    ...first(s.threads),
+    ...first(s.pipelined),
+    ...first(s.pools),
+    ...first(s.processes),
+  ];
+  return GRAIN_SIZES_US.map((taskUs) => ({
+    workload: 'grain',
+    params: { taskUs, totalMs: TOTAL_MS },
+    quick: QUICK_GRAIN_SIZES_US.includes(taskUs) ? { totalMs: TOTAL_MS / 2 } : false,
+    strategies,
+    concurrency: [cores],
+    why: `task size ${taskUs} µs at fixed total work: where offloading starts to pay (the break-even)`,
+  }));
+}

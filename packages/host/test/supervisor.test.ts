@@ -1,0 +1,158 @@
+// The supervisor over a real measuring side (a child process running fixtures/side.mjs): a side that dies,
+// blocks, runs out of memory or is interrupted costs the cell it was working on, and the group's other
+// cells are measured in a fresh side.
+import { fileURLToPath } from 'node:url';
+import { CancelToken, type Cell, type CellPlan, type StrategyInfo } from '@paralab/core';
+import { planRun, type SideFactory, Supervisor, type SupervisorEvent } from '@paralab/host';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_PROFILE, testRunner, testSides, WHAT, WORKLOADS } from './_fixtures.js';
+
+const HOST_ONLY = fileURLToPath(new URL('./fixtures/host-only.mjs', import.meta.url));
+
+let supervisor: Supervisor | undefined;
+afterEach(async () => {
+  await supervisor?.close();
+  supervisor = undefined;
+});
+
+/** The cells of one workload under `strategies` at concurrency 1, as the host plans them. */
+async function plans(workload: string, strategies: string[], module = WORKLOADS) {
+  const planned = await planRun(testRunner(), {
+    modules: [module],
+    workloads: [workload],
+    strategies,
+    concurrency: [1],
+  });
+  return planned.plans;
+}
+
+/** Measures one group under a fresh supervisor; resolves with its cells and the side's comings and goings. */
+async function measure(
+  group: readonly CellPlan<StrategyInfo>[],
+  { factory = testSides(256), interrupt }: { factory?: SideFactory; interrupt?: CancelToken } = {},
+  onEvent: (event: SupervisorEvent) => void = () => {},
+) {
+  const sides: string[] = [];
+  supervisor = new Supervisor({
+    factory,
+    profile: TEST_PROFILE,
+    seed: 1,
+    services: {},
+    interrupt,
+    onEvent: (event) => {
+      if (event.type === 'side-start') sides.push('start');
+      if (event.type === 'side-lost') sides.push(`lost: ${event.reason}`);
+      onEvent(event);
+    },
+  });
+  const cells = await supervisor.measureGroup(group, 1, 1);
+  return { cells, sides };
+}
+
+const summary = (cells: readonly Cell[]) =>
+  cells.map((c) => [c.strategy, c.status, c.reason, c.samples.length]);
+
+describe('Supervisor', () => {
+  it("records a side's death as the errored cell it was working on, and measures the others in a fresh side", async () => {
+    const { cells, sides } = await measure(await plans('double', ['dies', 'sequential']));
+    expect(summary(cells)).toEqual([
+      ['dies', 'errored', `${WHAT} exited with code 3 (while warming up this cell)`, 0],
+      ['sequential', 'ok', undefined, 3],
+    ]);
+    expect(sides).toEqual(['start', `lost: ${WHAT} exited with code 3`, 'start']);
+    expect(cells.map((c) => [c.id, c.workload, c.family, c.concurrency])).toEqual([
+      ['double(tasks=4)/dies@1', 'double', 'threads', 1],
+      ['double(tasks=4)/sequential@1', 'double', 'sequential', 1],
+    ]);
+  });
+
+  it('kills a side that says nothing for longer than its silence allows, and goes on', async () => {
+    const group = await plans('double', ['blocks', 'sequential']);
+    const { cells, sides } = await measure(group);
+    // 2 × the 500 ms watchdog + 15 s.
+    const silent = `${WHAT} said nothing for 16 s (a task blocked its main thread?) and was killed`;
+    expect(summary(cells)).toEqual([
+      ['blocks', 'errored', `${silent} (while warming up this cell)`, 0],
+      ['sequential', 'ok', undefined, 3],
+    ]);
+    expect(sides).toEqual(['start', `lost: ${silent}`, 'start']);
+  });
+
+  it('says a side ran out of heap, with its limit, from what it wrote to stderr', async () => {
+    const { cells } = await measure(await plans('double', ['bloats', 'sequential']), {
+      factory: testSides(64),
+    });
+    expect(summary(cells)).toEqual([
+      ['bloats', 'errored', `${WHAT} ran out of memory (heap limit 64 MB) (while warming up this cell)`, 0],
+      ['sequential', 'ok', undefined, 3],
+    ]);
+  });
+
+  it('kills a side whose memory goes over the limit, and says how much it used', async () => {
+    const factory = testSides(256, { rssLimitBytes: 256 * 2 ** 20 });
+    const { cells } = await measure(await plans('double', ['hogs', 'sequential']), { factory });
+    expect(summary(cells).map(([strategy, status]) => [strategy, status])).toEqual([
+      ['hogs', 'errored'],
+      ['sequential', 'ok'],
+    ]);
+    expect(cells[0]?.reason).toMatch(
+      new RegExp(
+        `^${WHAT} ran out of memory: it and its children used (\\d+) MB, over the limit of 256 MB \\(while warming up this cell\\)$`,
+      ),
+    );
+    const used = Number(/used (\d+) MB/.exec(cells[0]?.reason ?? '')?.[1]);
+    expect(used).toBeGreaterThan(256);
+  });
+
+  it("errors the whole group when the side dies preparing the group's inputs", async () => {
+    const { cells, sides } = await measure(await plans('prepare-exits', ['sequential', 'async']));
+    const why = `${WHAT} exited with code 5 (while preparing the group's inputs: its prepare or the reference run of its task)`;
+    expect(summary(cells)).toEqual([
+      ['sequential', 'errored', why, 0],
+      ['async', 'errored', why, 0],
+    ]);
+    // Blamed on every cell at once: no side is started again for this group.
+    expect(sides).toEqual(['start', `lost: ${WHAT} exited with code 5`]);
+  });
+
+  it('errors every cell with the reason when the side answers that the request failed', async () => {
+    const { cells, sides } = await measure(await plans('host-only', ['sequential', 'async'], HOST_ONLY));
+    const href = new URL(`file://${HOST_ONLY}`).href;
+    const why = `not measured: cannot load workload module ${href}: this module does not load in the side`;
+    expect(summary(cells)).toEqual([
+      ['sequential', 'errored', why, 0],
+      ['async', 'errored', why, 0],
+    ]);
+    expect(sides).toEqual(['start']);
+  });
+
+  it('kills the side at once when interrupted, and records the unfinished cells as interrupted', async () => {
+    const interrupt = new CancelToken();
+    const group = await plans('double', ['blocks', 'sequential']);
+    const { cells, sides } = await measure(group, { interrupt }, (event) => {
+      if (event.type === 'cell-step' && event.step === 'warmup' && event.cellId.includes('/blocks@'))
+        interrupt.cancel(new Error('Ctrl-C'));
+    });
+    const why = "the run was interrupted after 0 of this cell's samples";
+    expect(summary(cells)).toEqual([
+      ['blocks', 'interrupted', why, 0],
+      ['sequential', 'interrupted', why, 0],
+    ]);
+    // Killed by the interrupt, not by the silence watchdog 16 s later; and not restarted.
+    expect(sides).toEqual(['start', 'lost: the run was interrupted']);
+  });
+
+  it("measures the side's calibration floors and reports what the side said about itself", async () => {
+    supervisor = new Supervisor({ factory: testSides(256), profile: TEST_PROFILE, seed: 1, services: {} });
+    const identity = await supervisor.identity();
+    expect([identity.runtime, identity.version, identity.availableParallelism]).toEqual([
+      'test',
+      process.versions.node,
+      2,
+    ]);
+    const floors = await supervisor.calibrate();
+    expect(floors.map((c) => [c.workload, c.strategy, c.params.probe, c.status])).toEqual([
+      ['calibration', 'timer', 'timer-resolution', 'ok'],
+    ]);
+  });
+});

@@ -1,0 +1,36 @@
+// What every entry of this package needs from Node's APIs (Bun and Deno provide them too): importing a
+// workload (core's `importWorkload`), and hearing the faults no task can catch.
+import type { AnyWorkload, WorkloadRef } from '@paralab/core/peer';
+import { importWorkload } from '@paralab/core/peer';
+
+/** These entries run under Deno too (Deno's runner starts them); detected once, here. */
+const IS_DENO = 'Deno' in globalThis;
+
+/**
+ * Imports a workload (core's `importWorkload`). Under Deno, a module under `node_modules` (where the host
+ * writes compiled TypeScript) is taken for npm code, and Deno does not prepare what such a module imports
+ * from outside `node_modules`: a workspace package linked in, like `@paralab/core` in a monorepo, then fails
+ * with "Loading unprepared module". Importing core and its light `workload` entry from here first (a module
+ * Deno does prepare) avoids that for the two a workload imports for `defineWorkload`; other linked packages
+ * are not covered.
+ */
+export async function loadWorkload(ref: WorkloadRef): Promise<AnyWorkload> {
+  if (IS_DENO && ref.module.includes('/node_modules/'))
+    await Promise.all([import('@paralab/core'), import('@paralab/core/workload')]);
+  return importWorkload(ref);
+}
+
+/** Calls `listener` with every unhandled rejection and uncaught exception of this thread or process. */
+export function faultsOfThisProcess(listener: (thrown: unknown) => void): void {
+  process.on('unhandledRejection', (reason) => listener(reason));
+  process.on('uncaughtException', (error) => listener(error));
+}
+
+/**
+ * Calls `listener` with every unhandled rejection of this thread. Pool libraries' workers hear only these:
+ * an uncaught exception there is the library's to report (piscina throws a result it could not post in
+ * the next tick, and a worker that swallowed it would never answer).
+ */
+export function rejectionsOfThisProcess(listener: (thrown: unknown) => void): void {
+  process.on('unhandledRejection', (reason) => listener(reason));
+}

@@ -1,0 +1,13 @@
+// The module tinypool loads in each of its threads. Named exports only: the strategy passes `name`.
+// tinypool starts its threads with its own `workerData`; `Tinypool.workerData` is the pool's.
+import type { PeerSetup } from '@paralab/core/peer';
+import { libraryTask } from '@paralab/core/peer';
+import { Tinypool } from 'tinypool';
+import { loadWorkload, rejectionsOfThisProcess } from './_runtime.js';
+
+const task = await libraryTask((Tinypool.workerData as Required<Pick<PeerSetup, 'ref'>>).ref, {
+  load: loadWorkload,
+  onFault: rejectionsOfThisProcess,
+});
+
+export const { run, ready } = task;
