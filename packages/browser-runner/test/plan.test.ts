@@ -91,7 +91,16 @@ describe('the browser plan and catalog', () => {
   it("plans a user's workload with one representative of each family a page has", async () => {
     const catalog = await catalogOf([FIXTURES]);
     const cells = selectCells({ workloads: ['double'] }, chromiumRunner, catalog, 2);
-    expect(named(cells)).toEqual(['sequential@1', 'async@2', 'worker@2', 'workerpool@2']);
+    // Then, for CPU work, the empty-task cells of the off-thread strategies: the cost model's overheads.
+    expect(cells.map((cell) => `${cell.ref.id}:${cell.strategy.name}@${cell.concurrency}`)).toEqual([
+      'double:sequential@1',
+      'double:async@2',
+      'double:worker@2',
+      'double:workerpool@2',
+      'noop:sequential@1',
+      'noop:worker@2',
+      'noop:workerpool@2',
+    ]);
     expect(cells[0]?.ref.module).toMatch(/^file:\/\/.*\.mjs$/);
     // A workload split into I/O and CPU phases gets the hybrid too.
     const pipeline = builtins.find((entry) => entry.workload.id === 'pipeline')?.workload;

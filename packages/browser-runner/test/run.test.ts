@@ -41,7 +41,8 @@ describe('runBrowser: every strategy in a cross-origin isolated page', () => {
         pipeline: { documents: 4, latencyMs: 5, kib: 16, rounds: 2 },
       },
       calibration: true,
-      profile: TEST_PROFILE,
+      // A generous watchdog: a busy CI machine once held a 1 MiB clone probe's sample past 3 s.
+      profile: { ...TEST_PROFILE, sampleTimeoutMs: 15_000 },
       lock: false,
       out,
     });

@@ -149,7 +149,7 @@ export type {
   ToTask,
 } from './peer/protocol.js';
 export { type PeerChannel, type PeerRuntime, servePeer } from './peer/serve.js';
-export { serveWebWorkerPeer } from './peer/web-worker.js';
+export { faultsOfThisScope, serveWebWorkerPeer } from './peer/web-worker.js';
 export {
   type CellPlan,
   cellId,

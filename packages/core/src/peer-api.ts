@@ -17,7 +17,7 @@ export type {
   ToTask,
 } from './peer/protocol.js';
 export { type PeerChannel, type PeerRuntime, servePeer } from './peer/serve.js';
-export { serveWebWorkerPeer } from './peer/web-worker.js';
+export { faultsOfThisScope, serveWebWorkerPeer } from './peer/web-worker.js';
 export { type Answer, answerTask, type FromServer, type ServerSetup, TASK_PATH } from './serve/answer.js';
 export type { WorkloadRef } from './strategy.js';
 export { TYPED_ARRAYS } from './views.js';

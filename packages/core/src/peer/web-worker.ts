@@ -30,16 +30,24 @@ export function serveWebWorkerPeer(load: (ref: WorkloadRef) => Promise<AnyWorklo
     },
     {
       load,
-      onFault(listener) {
-        scope.addEventListener('unhandledrejection', (event) => {
-          event.preventDefault?.();
-          listener(event.reason);
-        });
-        scope.addEventListener('error', (event) => {
-          event.preventDefault?.();
-          listener(event.error ?? event.message);
-        });
-      },
+      onFault: faultsOfThisScope,
     },
   );
+}
+
+/**
+ * Calls `listener` with every unhandled rejection and uncaught exception of this global scope (a Web
+ * Worker's, a page's, or Deno's), through the web's `unhandledrejection` and `error` events; each is
+ * prevented, so that it reaches neither the worker's owner as a crash nor the process as its end.
+ */
+export function faultsOfThisScope(listener: (thrown: unknown) => void): void {
+  const scope = globalThis as unknown as WorkerScope;
+  scope.addEventListener('unhandledrejection', (event) => {
+    event.preventDefault?.();
+    listener(event.reason);
+  });
+  scope.addEventListener('error', (event) => {
+    event.preventDefault?.();
+    listener(event.error ?? event.message);
+  });
 }

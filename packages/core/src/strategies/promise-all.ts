@@ -1,19 +1,14 @@
-import type { Strategy, StrategyInstance } from '../strategy.js';
+import { mainThreadStrategy } from './main-thread.js';
 
 /**
  * Every task of the batch started at once on the main thread, `Promise.all(inputs.map(run))`, with no
  * limit and none of paralab's lanes: what a plain program writes, and the floor `async` is held against
  * (its own loop must cost next to nothing over this). Its concurrency is the batch size.
  */
-export const promiseAllStrategy: Strategy = {
+export const promiseAllStrategy = mainThreadStrategy({
   name: 'promise-all',
   description: 'every task started at once on the main thread: a plain Promise.all(inputs.map(run))',
   family: 'async',
-  async create({ workload }): Promise<StrategyInstance> {
-    return {
-      options: { inFlight: 'all', thread: 'main' },
-      runBatch: (inputs) => Promise.all(inputs.map((input) => workload.run(input))),
-      async close() {},
-    };
-  },
-};
+  inFlight: () => 'all',
+  batch: (workload) => (inputs) => Promise.all(inputs.map((input) => workload.run(input))),
+});

@@ -2,10 +2,10 @@
 // loop over stdin and stdout, as JSON text sequences (see `launchers/_json-seq`). Its stdout is the channel,
 // so console output goes to stderr. Never an orphan: when the parent goes away, stdin closes and it exits.
 import { TextDecoderStream } from 'node:stream/web';
-import { type PeerSetup, servePeer, type ToPeer } from '@paralab/core/peer';
+import { faultsOfThisScope, type PeerSetup, servePeer, type ToPeer } from '@paralab/core/peer';
+import { loadWorkload, ownUsage } from '@paralab/node-api/runtime';
 import { deno } from '../_deno.js';
 import { encodeFrame, frameReader } from '../launchers/_json-seq.js';
-import { loadWorkload } from './_load.js';
 import { COMMAND_SETUP_ENV } from './_setup.js';
 
 /** Console methods that write to stdout: sent to stderr instead, so they never mix with messages. */
@@ -28,11 +28,8 @@ servePeer(
   },
   {
     load: loadWorkload,
-    onFault: faultsOfThisProcess,
-    usage: () => {
-      const { user, system } = process.cpuUsage();
-      return { cpuUserMs: user / 1000, cpuSystemMs: system / 1000, rssBytes: process.memoryUsage.rss() };
-    },
+    onFault: faultsOfThisScope, // Deno's own events: preventDefault keeps the process alive
+    usage: ownUsage,
     exit: (code) => Deno.exit(code),
   },
   setup ?? {},
@@ -47,28 +44,3 @@ const reader = frameReader(
 for await (const chunk of Deno.stdin.readable.pipeThrough(new TextDecoderStream())) reader.push(chunk);
 // The parent closed stdin (it stopped this peer, or it is gone).
 Deno.exit(0);
-
-/**
- * Calls `listener` with every unhandled rejection and uncaught exception of this process. Deno's own
- * events (`preventDefault` keeps the process alive) rather than Node's `process.on`.
- */
-function faultsOfThisProcess(listener: (thrown: unknown) => void): void {
-  const scope = globalThis as unknown as {
-    addEventListener(type: string, handler: (event: FaultEvent) => void): void;
-  };
-  scope.addEventListener('unhandledrejection', (event) => {
-    event.preventDefault();
-    listener(event.reason);
-  });
-  scope.addEventListener('error', (event) => {
-    event.preventDefault();
-    listener(event.error ?? event.message);
-  });
-}
-
-interface FaultEvent {
-  readonly reason?: unknown;
-  readonly error?: unknown;
-  readonly message?: unknown;
-  preventDefault(): void;
-}

@@ -11,7 +11,7 @@ import {
 import { forkStrategy } from './fork.js';
 import { denoProcessStrategy } from './process.js';
 import { denoProcessColdStrategy } from './process-cold.js';
-import { TINYPOOL_HANG_REASON, tinypoolStrategy } from './tinypool.js';
+import { tinypoolStrategy } from './tinypool.js';
 import { tinypoolNoAtomicsStrategy } from './tinypool-no-atomics.js';
 import { webWorkerStrategy } from './worker.js';
 import { webWorkerPipelinedStrategy } from './worker-pipelined.js';

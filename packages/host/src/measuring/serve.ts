@@ -2,6 +2,7 @@
 // that measures, on behalf of the host that keeps the results. It answers the host's requests with core's
 // measurement loop and calibration, and reports every event as it happens, so that nothing measured is
 // lost if this process dies. Node's APIs only (every server runtime has them).
+import { availableParallelism } from 'node:os';
 import {
   CancelToken,
   describeThrown,
@@ -9,6 +10,7 @@ import {
   executeMeasure,
   type FromSide,
   type MeasureEvent,
+  measureTimerResolution,
   type SideIdentity,
   type SideReply,
   type SideRuntime,
@@ -16,8 +18,14 @@ import {
 } from '@paralab/core';
 
 /** A runtime's measuring side: its strategies, loader, probes, and what it says about itself. */
-export interface MeasuringRuntime extends Omit<SideRuntime, 'faults'> {
-  identity(): SideIdentity;
+export interface MeasuringRuntime extends Omit<SideRuntime, 'faults' | 'memory'> {
+  /** The runtime, its version and engine; the cores and the timer's resolution are read here, alike for all. */
+  identity(): Omit<SideIdentity, 'availableParallelism' | 'timerResolutionMs'>;
+  /**
+   * How this runtime forces a full garbage collection (`run`) and how that reads in the results (`how`):
+   * each cell's own footprint is this process's RSS after it, children included.
+   */
+  readonly gc: { run(): void; readonly how: string };
 }
 
 /**
@@ -32,7 +40,16 @@ export function serveMeasuringSide(runtime: MeasuringRuntime): void {
     send(message);
   };
   const faults = faultListeners();
-  const side: SideRuntime = { ...runtime, faults: faults.subscribe };
+  const { identity, gc, ...rest } = runtime;
+  const side: SideRuntime = {
+    ...rest,
+    faults: faults.subscribe,
+    memory: {
+      rss: () => process.memoryUsage.rss(),
+      gc: gc.run,
+      source: `process.memoryUsage.rss() of the measuring process after ${gc.how}, plus its child processes`,
+    },
+  };
   let interrupt = new CancelToken();
   process.on('disconnect', () => process.exit(0));
   process.on('message', (message: ToSide) => {
@@ -42,7 +59,14 @@ export function serveMeasuringSide(runtime: MeasuringRuntime): void {
       void answer(message.id, message.request, side, interrupt, post);
     }
   });
-  post({ type: 'hello', identity: runtime.identity() });
+  post({
+    type: 'hello',
+    identity: {
+      ...identity(),
+      availableParallelism: availableParallelism(),
+      timerResolutionMs: measureTimerResolution(),
+    },
+  });
 }
 
 async function answer(

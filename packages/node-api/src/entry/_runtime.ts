@@ -1,6 +1,7 @@
 // What every entry of this package needs from Node's APIs (Bun and Deno provide them too): importing a
-// workload (core's `importWorkload`), and hearing the faults no task can catch.
-import type { AnyWorkload, WorkloadRef } from '@paralab/core/peer';
+// workload (core's `importWorkload`), hearing the faults no task can catch, and the process's own usage.
+// Deno's entries use it too (`@paralab/node-api/runtime`: this file alone, none of the pools).
+import type { AnyWorkload, PeerUsage, WorkloadRef } from '@paralab/core/peer';
 import { importWorkload } from '@paralab/core/peer';
 
 /** These entries run under Deno too (Deno's runner starts them); detected once, here. */
@@ -33,4 +34,10 @@ export function faultsOfThisProcess(listener: (thrown: unknown) => void): void {
  */
 export function rejectionsOfThisProcess(listener: (thrown: unknown) => void): void {
   process.on('unhandledRejection', (reason) => listener(reason));
+}
+
+/** This process's CPU time (every thread) and resident memory, as a peer reports them with each answer. */
+export function ownUsage(): PeerUsage {
+  const { user, system } = process.cpuUsage();
+  return { cpuUserMs: user / 1000, cpuSystemMs: system / 1000, rssBytes: process.memoryUsage.rss() };
 }

@@ -2,7 +2,7 @@
 // `Bun.spawn` with IPC): core's peer loop over `process.send`. Never an orphan: when the parent goes away
 // (even killed), the IPC channel closes and the child exits.
 import { type PeerSetup, servePeer } from '@paralab/core/peer';
-import { faultsOfThisProcess, loadWorkload } from './_runtime.js';
+import { faultsOfThisProcess, loadWorkload, ownUsage } from './_runtime.js';
 
 const send = process.send?.bind(process);
 if (!send) throw new Error('entry/peer-child.js must be started with an IPC channel (child_process.fork)');
@@ -22,10 +22,7 @@ servePeer(
   {
     load: loadWorkload,
     onFault: faultsOfThisProcess,
-    usage: () => {
-      const { user, system } = process.cpuUsage();
-      return { cpuUserMs: user / 1000, cpuSystemMs: system / 1000, rssBytes: process.memoryUsage.rss() };
-    },
+    usage: ownUsage,
     exit: (code) => process.exit(code),
   },
   setup ?? {},
