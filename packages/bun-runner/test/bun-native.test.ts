@@ -56,6 +56,7 @@ describe('Bun-native strategies', () => {
         library: 'workerpool',
         version: expect.stringMatching(/^10\./),
         workerType: 'web',
+        primitive: 'web-worker',
         inFlight: 'one-per-worker',
         serialization: 'structured-clone',
       },

@@ -111,12 +111,14 @@ describe('thread strategies on real threads', () => {
         library: 'workerpool',
         version: expect.any(String),
         workerType: 'thread',
+        primitive: 'worker_threads',
         inFlight: 'one-per-worker',
         serialization: 'structured-clone',
       },
       tinypool: {
         library: 'tinypool',
         version: expect.any(String),
+        primitive: 'worker_threads',
         isolateWorkers: false,
         useAtomics: true,
         inFlight: 'one-per-worker',
@@ -125,6 +127,7 @@ describe('thread strategies on real threads', () => {
       hybrid: {
         library: 'piscina',
         version: expect.any(String),
+        primitive: 'worker_threads',
         ioInFlight: 2,
         poolSize: availableParallelism(),
         inFlight: 'io-on-main+cpu-in-pool',

@@ -20,6 +20,13 @@ export interface LibraryTask {
 export interface LibraryTaskRuntime {
   load(ref: WorkloadRef): Promise<AnyWorkload>;
   onFault?(listener: (thrown: unknown) => void): void;
+  /**
+   * Lets this thread's event loop turn once (Node's `setImmediate`). Called after each task, before its
+   * answer leaves: a rejection the task left unhandled is reported only when the loop turns, and a pool
+   * whose idle workers block in `Atomics.wait` (piscina, tinypool) would otherwise never turn it, so the
+   * fault would be lost or blamed on a later task. With it, the fault fails the task that caused it.
+   */
+  settle?(): Promise<void>;
 }
 
 /** Loads the workload for one of a library's workers. */
@@ -35,26 +42,37 @@ export async function libraryTask(ref: WorkloadRef, runtime: LibraryTaskRuntime)
   } catch (thrown) {
     failure = new Error(describeThrown(thrown));
   }
+  const heard = (): void => {
+    if (fault === undefined) return;
+    const message = fault;
+    fault = undefined;
+    throw new Error(`a task failed outside its own code: ${message}`);
+  };
   const loaded = (): AnyWorkload => {
     if (!workload) throw failure;
-    if (fault !== undefined) {
-      const message = fault;
-      fault = undefined;
-      throw new Error(`a task failed outside its own code: ${message}`);
-    }
+    heard();
     return workload;
   };
   const rethrown = (thrown: unknown): never => {
     throw new Error(describeThrown(thrown));
   };
+  /** The task's output once the loop has turned and no fault was heard meanwhile. */
+  const settled = async <T>(output: T): Promise<T> => {
+    if (!runtime.settle) return output;
+    await runtime.settle();
+    heard();
+    return output;
+  };
   return {
     run: async (input) => {
       const running = loaded();
+      let output: unknown;
       try {
-        return await running.run(input);
+        output = await running.run(input);
       } catch (thrown) {
         return rethrown(thrown);
       }
+      return settled(output);
     },
     ready: () => {
       loaded();
@@ -64,11 +82,13 @@ export async function libraryTask(ref: WorkloadRef, runtime: LibraryTaskRuntime)
       const running = loaded();
       if (!running.split)
         throw new Error(`${running.id} is not split into io and cpu phases (workload.split)`);
+      let output: unknown;
       try {
-        return await running.split.cpu(intermediate);
+        output = await running.split.cpu(intermediate);
       } catch (thrown) {
         return rethrown(thrown);
       }
+      return settled(output);
     },
   };
 }

@@ -7,6 +7,7 @@ import { CancelToken } from '../cancel.js';
 import { describeThrown, ParalabError } from '../errors.js';
 import { setTimer } from '../platform.js';
 import type { Strategy, StrategyInstance, StrategyOptions, WorkloadRef } from '../strategy.js';
+import { libraryError, lostInLibrary } from './library-error.js';
 
 /**
  * The part of a workerpool `Pool` this strategy uses (core does not import workerpool itself). `exec` and
@@ -72,7 +73,11 @@ export function workerpoolStrategy(options: WorkerpoolStrategyOptions): Strategy
       }
       const broken = watch?.() ?? new CancelToken();
       return {
-        options: { ...options.options, inFlight: 'one-per-worker' },
+        options: {
+          ...options.options,
+          ...primitiveOf(options.options.workerType),
+          inFlight: 'one-per-worker',
+        },
         runBatch: (inputs, cancel) =>
           runPoolBatch(
             inputs,
@@ -136,6 +141,8 @@ export function describeWorkerpoolError(thrown: unknown, task?: number): Paralab
     return new ParalabError('ERR_WORKER', `worker exited with code ${exitCode}${running}`);
   if (thrown instanceof Error && thrown.name === 'TerminateError')
     return new ParalabError('ERR_WORKER', `worker crashed${running}: ${message}`);
+  if (task !== undefined && thrown instanceof Error && lostInLibrary(thrown.message))
+    return libraryError(task, thrown, 'workerpool');
   return new ParalabError('ERR_TASK', task === undefined ? message : `task ${task} threw: ${message}`);
 }
 
@@ -150,4 +157,12 @@ async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | 'late'>
   } finally {
     stop();
   }
+}
+
+/** The calibrated primitive a workerpool of this `workerType` runs on, recorded for the cost model. */
+function primitiveOf(workerType: unknown): { primitive?: string } {
+  const primitive = { thread: 'worker_threads', web: 'web-worker', process: 'child_process' }[
+    String(workerType)
+  ];
+  return primitive ? { primitive } : {};
 }

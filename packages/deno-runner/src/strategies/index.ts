@@ -1,6 +1,6 @@
 // Every strategy of the Deno runner, one file each: the portable ones (core's), Deno's own (Web Workers,
 // `Deno.Command`), and Node's APIs and pool libraries as Deno runs them, each under its own name.
-import { asyncStrategy, type Strategy, sequential } from '@paralab/core';
+import { asyncStrategy, promiseAllStrategy, type Strategy, sequential } from '@paralab/core';
 import {
   hybridStrategy,
   piscinaStrategy,
@@ -26,6 +26,7 @@ import { workerThreadsPipelinedStrategy } from './worker-threads-pipelined.js';
 export const denoStrategies: readonly Strategy[] = [
   sequential,
   asyncStrategy,
+  promiseAllStrategy,
   webWorkerStrategy,
   webWorkerPipelinedStrategy,
   workerThreadsStrategy,

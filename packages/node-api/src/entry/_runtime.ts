@@ -41,3 +41,8 @@ export function ownUsage(): PeerUsage {
   const { user, system } = process.cpuUsage();
   return { cpuUserMs: user / 1000, cpuSystemMs: system / 1000, rssBytes: process.memoryUsage.rss() };
 }
+
+/** One turn of this thread's event loop (see core's `LibraryTaskRuntime.settle`). */
+export function turnOfTheLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

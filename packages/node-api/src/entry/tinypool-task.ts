@@ -3,11 +3,12 @@
 import type { PeerSetup } from '@paralab/core/peer';
 import { libraryTask } from '@paralab/core/peer';
 import { Tinypool } from 'tinypool';
-import { loadWorkload, rejectionsOfThisProcess } from './_runtime.js';
+import { loadWorkload, rejectionsOfThisProcess, turnOfTheLoop } from './_runtime.js';
 
 const task = await libraryTask((Tinypool.workerData as Required<Pick<PeerSetup, 'ref'>>).ref, {
   load: loadWorkload,
   onFault: rejectionsOfThisProcess,
+  settle: turnOfTheLoop,
 });
 
 export const { run, ready } = task;

@@ -4,11 +4,12 @@ import { workerData } from 'node:worker_threads';
 import type { PeerSetup } from '@paralab/core/peer';
 import { libraryTask } from '@paralab/core/peer';
 import { worker } from 'workerpool';
-import { loadWorkload, rejectionsOfThisProcess } from './_runtime.js';
+import { loadWorkload, rejectionsOfThisProcess, turnOfTheLoop } from './_runtime.js';
 
 const task = await libraryTask((workerData as Required<Pick<PeerSetup, 'ref'>>).ref, {
   load: loadWorkload,
   onFault: rejectionsOfThisProcess,
+  settle: turnOfTheLoop,
 });
 
 worker({ run: task.run, ready: task.ready });

@@ -56,6 +56,7 @@ export const hybridStrategy: Strategy = {
       options: {
         library: 'piscina',
         version: VERSION,
+        primitive: 'worker_threads',
         ioInFlight: concurrency,
         poolSize,
         inFlight: 'io-on-main+cpu-in-pool',

@@ -1,4 +1,5 @@
 import {
+  libraryError,
   ParalabError,
   type PeerSetup,
   runPoolBatch,
@@ -6,7 +7,6 @@ import {
   type StrategyInstance,
 } from '@paralab/core';
 import { Piscina, version as VERSION } from 'piscina';
-import { libraryError } from './_library-error.js';
 
 const TASK_MODULE = new URL('../entry/piscina-task.js', import.meta.url).href;
 
@@ -34,6 +34,7 @@ export const piscinaStrategy: Strategy = {
     const options = {
       library: 'piscina',
       version: VERSION,
+      primitive: 'worker_threads',
       inFlight: 'one-per-worker',
       serialization: 'structured-clone',
       atomics: 'sync',

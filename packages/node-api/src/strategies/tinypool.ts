@@ -1,6 +1,7 @@
 import {
   CancelToken,
   firstLine,
+  libraryError,
   ParalabError,
   type PeerSetup,
   runPoolBatch,
@@ -10,7 +11,6 @@ import {
   toError,
 } from '@paralab/core';
 import { Tinypool, type TinypoolWorker } from 'tinypool';
-import { libraryError } from './_library-error.js';
 
 const TASK_MODULE = new URL('../entry/tinypool-task.js', import.meta.url).href;
 
@@ -77,6 +77,7 @@ export function tinypoolStrategyOf(options: TinypoolStrategyOptions): Strategy {
         options: {
           library: 'tinypool',
           version: Tinypool.version,
+          primitive: 'worker_threads',
           isolateWorkers: false,
           useAtomics,
           inFlight: 'one-per-worker',

@@ -36,6 +36,7 @@ export const hybridStrategy: Strategy = {
       options: {
         library: 'workerpool',
         version: pageSetup().libraries.workerpool,
+        primitive: 'web-worker',
         ioInFlight: concurrency,
         poolSize,
         inFlight: 'io-on-main+cpu-in-pool',
