@@ -26,7 +26,7 @@ export interface LibraryTaskRuntime {
    * whose idle workers block in `Atomics.wait` (piscina, tinypool) would otherwise never turn it, so the
    * fault would be lost or blamed on a later task. With it, the fault fails the task that caused it.
    */
-  settle?(): Promise<void>;
+  settle?(): Promise<void> | undefined;
 }
 
 /** Loads the workload for one of a library's workers. */

@@ -19,13 +19,18 @@ import {
 
 /** A runtime's measuring side: its strategies, loader, probes, and what it says about itself. */
 export interface MeasuringRuntime extends Omit<SideRuntime, 'faults' | 'memory'> {
-  /** The runtime, its version and engine; the cores and the timer's resolution are read here, alike for all. */
-  identity(): Omit<SideIdentity, 'availableParallelism' | 'timerResolutionMs'>;
+  /**
+   * The runtime, its version and engine. The cores and the timer's resolution are read here, alike for every
+   * runtime, unless the runtime says them itself.
+   */
+  identity(): Omit<SideIdentity, 'availableParallelism' | 'timerResolutionMs'> &
+    Partial<Pick<SideIdentity, 'availableParallelism' | 'timerResolutionMs'>>;
   /**
    * How this runtime forces a full garbage collection (`run`) and how that reads in the results (`how`):
-   * each cell's own footprint is this process's RSS after it, children included.
+   * each cell's own footprint is this process's RSS after it, children included. Without it, cells record
+   * no footprint.
    */
-  readonly gc: { run(): void; readonly how: string };
+  readonly gc?: { run(): void; readonly how: string };
 }
 
 /**
@@ -44,11 +49,13 @@ export function serveMeasuringSide(runtime: MeasuringRuntime): void {
   const side: SideRuntime = {
     ...rest,
     faults: faults.subscribe,
-    memory: {
-      rss: () => process.memoryUsage.rss(),
-      gc: gc.run,
-      source: `process.memoryUsage.rss() of the measuring process after ${gc.how}, plus its child processes`,
-    },
+    ...(gc && {
+      memory: {
+        rss: () => process.memoryUsage.rss(),
+        gc: gc.run,
+        source: `process.memoryUsage.rss() of the measuring process after ${gc.how}, plus its child processes`,
+      },
+    }),
   };
   let interrupt = new CancelToken();
   process.on('disconnect', () => process.exit(0));
@@ -62,9 +69,9 @@ export function serveMeasuringSide(runtime: MeasuringRuntime): void {
   post({
     type: 'hello',
     identity: {
-      ...identity(),
       availableParallelism: availableParallelism(),
       timerResolutionMs: measureTimerResolution(),
+      ...identity(),
     },
   });
 }
