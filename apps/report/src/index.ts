@@ -36,6 +36,7 @@ export { type CompareTerminalOptions, renderCompareTerminal } from './compare/re
 export { answers, type Explained, KINDS, type KindAnswer } from './report/answers.js';
 export { type CliArgs, HELP, parseCliArgs } from './report/args.js';
 export { buildReport, type Report } from './report/build.js';
+export { type ServingPoint, servingChart } from './report/charts/serving.js';
 export { CLAIMS, checkClaims, combine } from './report/claims/index.js';
 export type {
   ClaimAnswer,
@@ -64,6 +65,16 @@ export { renderHtml } from './report/render/html/page.js';
 export { renderMarkdown } from './report/render/markdown.js';
 export { DETAILS_RULE, renderTerminal, type TerminalOptions } from './report/render/terminal.js';
 export { type ReportOptions, type ReportResult, runReport } from './report/run.js';
+export {
+  BUSY_LOOP,
+  COMPARABLE_SHARE,
+  generatorLimit,
+  type PerSecond,
+  type ServingRow,
+  type ServingTable,
+  served,
+  servingTables,
+} from './report/serving.js';
 export { type RunBound, type SpeedupPanel, type SpeedupPoint, speedupPanels } from './report/speedup.js';
 export {
   type Aggregate,

@@ -7,6 +7,7 @@ import { type Decision, decide } from './decisions.js';
 import { crossRuntime, type Matrix } from './matrix.js';
 import { type Overheads, overheads } from './overheads.js';
 import { type Problem, problems } from './problems.js';
+import { type ServingTable, servingTables } from './serving.js';
 import { type SpeedupPanel, speedupPanels } from './speedup.js';
 
 /** Everything the HTML, Markdown and terminal renderings show, computed once. */
@@ -28,6 +29,8 @@ export interface Report {
   overheads: Overheads;
   /** Cells that are not clean measurements, with reasons. */
   problems: Problem[];
+  /** Served cells (under the load generator), a table per run that has any. */
+  serving: ServingTable[];
 }
 
 /** Builds the report model from loaded files (and the errors of the files that did not load). */
@@ -44,5 +47,6 @@ export function buildReport(outcome: LoadOutcome, generatedAt: Date = new Date()
     matrices: crossRuntime(grouped),
     overheads: overheads(grouped),
     problems: problems(grouped),
+    serving: servingTables(grouped),
   };
 }

@@ -6,6 +6,7 @@ import { KIND_WORDS, KINDS } from '../answers.js';
 import type { Report } from '../build.js';
 import type { Decision } from '../decisions.js';
 import { explain } from '../explain.js';
+import { servingMarkdown } from './markdown-serving.js';
 import {
   ANSWER_METHOD,
   answerText,
@@ -241,6 +242,7 @@ export function renderMarkdown(report: Report): string {
     claimsPart(report),
     workloadsPart(report),
     speedupPart(report),
+    servingMarkdown(report),
     matrixPart(report),
     overheadsPart(report),
     problemsPart(report),

@@ -9,6 +9,7 @@ import { decisionsPart } from './decisions.js';
 import { filterBar } from './filters.js';
 import { matrixPart } from './matrix.js';
 import { overheadsPart } from './overheads.js';
+import { servingPart } from './serving.js';
 import { speedupPart } from './speedup.js';
 import { REPORT_STYLE } from './style.js';
 
@@ -44,9 +45,9 @@ function errorsBox(report: Report): SafeHtml | string {
 /**
  * The report as one self-contained HTML page, answer first: what to use per kind of work and runtime with
  * one picture beside it, the claims' verdicts, then every detail collapsed (each workload's decision, the
- * claims' numbers, speedup small multiples, the cross-runtime table, floors, distributions, problem cells,
- * environment). Inline CSS, charts as static SVG, the cells embedded as JSON for the inspector, a small
- * inline script for filters, and no external URL. Readable without JavaScript.
+ * claims' numbers, speedup small multiples, serving HTTP, the cross-runtime table, floors, distributions,
+ * problem cells, environment). Inline CSS, charts as static SVG, the cells embedded as JSON for the
+ * inspector, a small inline script for filters, and no external URL. Readable without JavaScript.
  */
 export function renderHtml(report: Report): string {
   const page = html`<!doctype html>
@@ -70,6 +71,7 @@ ${filterBar(report)}
 ${decisionsPart(report)}
 ${claimsPart(report)}
 ${speedupPart(report)}
+${servingPart(report)}
 ${matrixPart(report)}
 ${overheadsPart(report)}
 ${distributionsPart(report)}
