@@ -36,6 +36,7 @@ export { type CompareTerminalOptions, renderCompareTerminal } from './compare/re
 export { answers, type Explained, KINDS, type KindAnswer } from './report/answers.js';
 export { type CliArgs, HELP, parseCliArgs } from './report/args.js';
 export { buildReport, type Report } from './report/build.js';
+export { grainChart } from './report/charts/grain.js';
 export { type ServingPoint, servingChart } from './report/charts/serving.js';
 export { CLAIMS, checkClaims, combine } from './report/claims/index.js';
 export type {
@@ -51,6 +52,15 @@ export type {
 export { DELTA, type Decision, decide } from './report/decisions.js';
 export { type DecisionText, explain, familyHeadline } from './report/explain.js';
 export {
+  GRAIN,
+  type GrainPanel,
+  type GrainSeries,
+  grainPanels,
+  grainSentence,
+  micros,
+  type PredictedPoint,
+} from './report/grain.js';
+export {
   crossRuntime,
   type FactorRow,
   type FactorValue,
@@ -58,7 +68,8 @@ export {
   type GeometricMean,
   type Matrix,
 } from './report/matrix.js';
-export { type ModelNote, modelOf, modelText } from './report/model-note.js';
+export { type AccuracyTable, FAR_OFF, modelAccuracy } from './report/model-accuracy.js';
+export { breakEvensOf, type ModelNote, modelOf, modelText } from './report/model-note.js';
 export { type FloorRow, type Overheads, overheads, type ResourceRow } from './report/overheads.js';
 export { type Problem, problems } from './report/problems.js';
 export { renderHtml } from './report/render/html/page.js';

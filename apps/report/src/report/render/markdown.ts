@@ -6,6 +6,7 @@ import { KIND_WORDS, KINDS } from '../answers.js';
 import type { Report } from '../build.js';
 import type { Decision } from '../decisions.js';
 import { explain } from '../explain.js';
+import { accuracyMarkdown, grainMarkdown } from './markdown-model.js';
 import { servingMarkdown } from './markdown-serving.js';
 import {
   ANSWER_METHOD,
@@ -243,6 +244,8 @@ export function renderMarkdown(report: Report): string {
     workloadsPart(report),
     speedupPart(report),
     servingMarkdown(report),
+    grainMarkdown(report),
+    accuracyMarkdown(report),
     matrixPart(report),
     overheadsPart(report),
     problemsPart(report),
