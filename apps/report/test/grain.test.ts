@@ -6,7 +6,7 @@ import { buildReport } from './_report.js';
 
 /** The markup of the chart's mark group named `label`. */
 function group(svg: string, label: string): string {
-  const start = svg.indexOf(`aria-label="${label}"`);
+  const start = svg.indexOf(`aria-description="${label}"`);
   if (start === -1) throw new Error(`no ${label} in the chart`);
   return svg.slice(start, svg.indexOf('</g>', start));
 }

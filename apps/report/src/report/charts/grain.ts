@@ -79,7 +79,7 @@ function marks(d: Drawn): Plot.Markish[] {
       stroke: 'series',
       strokeDasharray: '3,3',
       title: 'label',
-      ariaLabel: 'predicted break-even',
+      ariaDescription: 'predicted break-even',
     }),
     Plot.line(d.curve, {
       ...at,
@@ -88,7 +88,7 @@ function marks(d: Drawn): Plot.Markish[] {
       stroke: 'series',
       strokeDasharray: '6,3',
       strokeOpacity: 0.8,
-      ariaLabel: 'predicted speedup',
+      ariaDescription: 'predicted speedup',
     }),
     Plot.line(d.measured, {
       ...at,
@@ -96,7 +96,7 @@ function marks(d: Drawn): Plot.Markish[] {
       z: 'series',
       stroke: 'series',
       strokeWidth: 1.2,
-      ariaLabel: 'measured speedup line',
+      ariaDescription: 'measured speedup line',
     }),
     Plot.ruleX(d.measured, {
       ...at,
@@ -104,7 +104,7 @@ function marks(d: Drawn): Plot.Markish[] {
       y2: 'hi',
       stroke: 'series',
       strokeWidth: 1.5,
-      ariaLabel: 'measured speedup CI',
+      ariaDescription: 'measured speedup CI',
     }),
     Plot.dot(d.measured, {
       ...at,
@@ -115,7 +115,7 @@ function marks(d: Drawn): Plot.Markish[] {
       r: 3.5,
       strokeWidth: 1.5,
       title: tip,
-      ariaLabel: 'measured speedup',
+      ariaDescription: 'measured speedup',
     }),
     Plot.dot(d.measuredBreakEven, {
       ...at,
@@ -126,7 +126,7 @@ function marks(d: Drawn): Plot.Markish[] {
       r: 6,
       strokeWidth: 1.5,
       title: 'label',
-      ariaLabel: 'measured break-even',
+      ariaDescription: 'measured break-even',
     }),
   ];
 }

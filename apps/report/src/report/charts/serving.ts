@@ -71,7 +71,7 @@ export function servingChart(points: readonly ServingPoint[]): SafeHtml | undefi
             r: 8,
             stroke: '#59636e',
             strokeDasharray: '2,2',
-            ariaLabel: 'generator-limited',
+            ariaDescription: 'the load generator may have set the pace',
           },
         ),
         Plot.dot(points, {
