@@ -78,9 +78,10 @@ describe('the serving table', () => {
     ]);
   });
 
-  it('says next to the numbers that the generator shared the machine when it may have set the pace', () => {
+  it('says next to the numbers how much of the machine the generator took, and where it may have set the pace', () => {
+    // Generator cores 0.3, 0.9, 0.3 and 0.05: up to 0.9 of 2 cores (45%); 2 of 4 cells limited.
     const note =
-      'The load generator runs on the same 2-core machine as the server: in 2 of 4 cells (marked) it was busy or took most of the cores the server left, so their requests/s are what the server did beside it, a floor of what it could do alone; strategies that want every core (a cluster, N processes, a loop offloading to N threads) lose the most to it.';
+      'The load generator runs on the same 2-core machine as the server and took 0.05-0.90 cores (up to 45% of the machine): these are what each server did beside it, a floor of what it could do alone, and strategies that want every core (a cluster, N processes, a loop offloading to N threads) lose the most to it. In 2 of 4 cells (marked) it may have set the pace: its event loop busy 90% of the time or more, or its CPU 75% or more of the cores the server left.';
     expect(report.serving[0]?.generatorNote).toBe(note);
     const markdown = renderMarkdown(report);
     expect(markdown).toContain(`> ${note}\n\n<details><summary>node: 5 served cells</summary>`);
@@ -90,21 +91,25 @@ describe('the serving table', () => {
     expect(page).toContain('aria-label="Requests per second against CPU per request');
   });
 
-  it('no note when the generator kept well within the cores the server left', () => {
+  it('without a limited cell the note still says the generator shared the machine, and marks nothing', () => {
     const calm = buildReport([
       [servedCell({ strategy: 'serve-loop', family: 'async', concurrency: 1, cpuMs: 0, rates: rates(9000) })],
     ]);
-    expect(calm.serving[0]?.generatorNote).toBeUndefined();
+    expect(calm.serving[0]?.generatorNote).toBe(
+      'The load generator runs on the same 2-core machine as the server and took 0.30 cores (up to 15% of the machine): these are what each server did beside it, a floor of what it could do alone, and strategies that want every core (a cluster, N processes, a loop offloading to N threads) lose the most to it.',
+    );
     expect(calm.serving[0]?.rows[0]?.generatorLimit).toBeUndefined();
   });
 
   it('the terminal shows the most requests/s per CPU per request, starred where the generator may have set the pace', () => {
     const lines = renderTerminal(report, []).split('\n');
-    const at = lines.indexOf('Serving HTTP: most requests/s per CPU per request (report.md: every cell)');
-    expect(lines.slice(at, at + 3)).toEqual([
-      'Serving HTTP: most requests/s per CPU per request (report.md: every cell)',
-      '  node: 0 ms serve-loop@1 15000/s · 1 ms serve-cluster@2 1700/s*',
-      '  *: the load generator shared the cores and may have set the pace',
+    const at = lines.indexOf('Serving HTTP: most requests/s (the load generator shares the machine)');
+    expect(lines.slice(at, at + 5)).toEqual([
+      'Serving HTTP: most requests/s (the load generator shares the machine)',
+      '  CPU/request  node',
+      '  0 ms         serve-loop@1 15000',
+      '  1 ms         serve-cluster@2 1700*',
+      '  *: the load generator may have set the pace',
     ]);
   });
 

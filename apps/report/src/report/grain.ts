@@ -1,6 +1,7 @@
 import {
   type BreakEven,
   type BreakEvenCheck,
+  breakEven,
   type Cell,
   compareBreakEven,
   type MeasuredBreakEven,
@@ -32,6 +33,8 @@ export interface GrainSeries {
   predicted: PredictedPoint[];
   /** core's `breakEven` for this strategy, when it is for a pool of this size. */
   predictedBreakEven?: BreakEven;
+  /** Why there is no prediction: core's reason (a floor it lacks), or another pool size. */
+  noPrediction?: string;
   /** core's `compareBreakEven` of the two. */
   check: BreakEvenCheck;
   /** `measured break-even 52 µs [38, 70], predicted 48 µs (measured / predicted 1.08)`. */
@@ -70,8 +73,8 @@ function measuredText(m: MeasuredBreakEven): string {
   return `measured break-even ${micros(m.taskMs ?? 0)} µs [${bound(m.ci.lo)}, ${bound(m.ci.hi)}]${noisy}`;
 }
 
-function predictedText(p: BreakEven | undefined): string {
-  if (!p) return 'no prediction for this pool size (the model lacks a floor, or the pool is not the cores)';
+function predictedText(p: BreakEven | undefined, why: string | undefined): string {
+  if (!p) return `no prediction (${why ?? 'unknown'})`;
   if (p.status === 'always') return 'predicted to pay at any size from 1 µs';
   if (p.status === 'never') return `predicted never to pay on ${p.lanes} lanes`;
   return `predicted ${micros(p.taskMs ?? 0)} µs`;
@@ -81,7 +84,8 @@ function predictedText(p: BreakEven | undefined): string {
 export function grainSentence(series: Omit<GrainSeries, 'sentence'>): string {
   const ratio =
     series.check.ratio === undefined ? '' : ` (measured / predicted ${series.check.ratio.toFixed(2)})`;
-  return `${series.name}: ${measuredText(series.measured)}, ${predictedText(series.predictedBreakEven)}${ratio}`;
+  const predicted = predictedText(series.predictedBreakEven, series.noPrediction);
+  return `${series.name}: ${measuredText(series.measured)}, ${predicted}${ratio}`;
 }
 
 function panelOf(run: Run): GrainPanel | undefined {
@@ -90,15 +94,20 @@ function panelOf(run: Run): GrainPanel | undefined {
   if (measured.length === 0) return undefined;
   const predicted = breakEvensOf(run);
   const checks = compareBreakEven([...predicted.values()], measured);
+  const unknown = new Map(
+    breakEven(run.file.results).flatMap((b) => ('unknown' in b ? [[b.strategy, b.unknown] as const] : [])),
+  );
   const series = measured.map((m, i): GrainSeries => {
     const mine = cells.filter((c) => c.strategy === m.strategy && c.concurrency === m.concurrency);
     const p = predicted.get(m.strategy);
+    const fits = p !== undefined && p.lanes === m.concurrency;
+    const why = p ? `the model's is for a pool of ${p.lanes}` : unknown.get(m.strategy);
     const base = {
       name: `${m.strategy}@${m.concurrency}`,
       family: m.family,
       measured: m,
       predicted: mine.flatMap((c) => predictedPoint(c, cells)).sort((a, b) => a.taskMs - b.taskMs),
-      ...(p && p.lanes === m.concurrency ? { predictedBreakEven: p } : {}),
+      ...(fits ? { predictedBreakEven: p } : why ? { noPrediction: why } : {}),
       check: checks[i] as BreakEvenCheck,
     };
     return { ...base, sentence: grainSentence(base) };

@@ -56,8 +56,8 @@ export interface ServingTable {
   run: Run;
   rows: ServingRow[];
   /**
-   * The sentence that goes next to the numbers when the generator limited some cells (how many, and what
-   * that means for the figures); undefined when it limited none.
+   * The sentence that goes next to the numbers: how much of the machine the load generator took beside the
+   * server, and in how many cells it may have set the pace; undefined when no cell has load figures.
    */
   generatorNote?: string;
 }
@@ -143,13 +143,22 @@ function order(a: ServingRow, b: ServingRow): number {
   );
 }
 
-/** The sentence beside a table whose generator limited some of its cells. */
+/**
+ * The sentence beside a run's table: the load generator always shares the machine with the server (the
+ * host runs it on loopback), so the figures say how much of the machine it took; when it may have set the
+ * pace of some cells, how many and why.
+ */
 function noteOf(run: Run, rows: readonly ServingRow[]): string | undefined {
-  const limited = rows.filter((row) => row.generatorLimit);
-  const measured = rows.filter((row) => row.requestsPerSecond);
-  if (limited.length === 0) return undefined;
+  const measured = rows.filter((row) => row.generatorCores !== undefined);
+  if (measured.length === 0) return undefined;
   const cores = run.file.results.machine.availableParallelism;
-  return `The load generator runs on the same ${cores}-core machine as the server: in ${limited.length} of ${measured.length} cells (marked) it was busy or took most of the cores the server left, so their requests/s are what the server did beside it, a floor of what it could do alone; strategies that want every core (a cluster, N processes, a loop offloading to N threads) lose the most to it.`;
+  const taken = measured.map((row) => row.generatorCores ?? 0);
+  const [least, most] = [Math.min(...taken), Math.max(...taken)];
+  const range = least === most ? most.toFixed(2) : `${least.toFixed(2)}-${most.toFixed(2)}`;
+  const shared = `The load generator runs on the same ${cores}-core machine as the server and took ${range} cores (up to ${percent(most / cores)} of the machine): these are what each server did beside it, a floor of what it could do alone, and strategies that want every core (a cluster, N processes, a loop offloading to N threads) lose the most to it.`;
+  const limited = measured.filter((row) => row.generatorLimit).length;
+  if (limited === 0) return shared;
+  return `${shared} In ${limited} of ${measured.length} cells (marked) it may have set the pace: its event loop busy ${percent(BUSY_LOOP)} of the time or more, or its CPU ${percent(COMPARABLE_SHARE)} or more of the cores the server left.`;
 }
 
 /**

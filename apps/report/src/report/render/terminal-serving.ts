@@ -1,42 +1,43 @@
 import { runTitle } from '../../shared/aggregate.js';
-import { clip, plain } from '../../shared/terminal-text.js';
+import { clip, columns, plain } from '../../shared/terminal-text.js';
 import type { Report } from '../build.js';
 import type { ServingRow, ServingTable } from '../serving.js';
 
-/** The row with the highest median requests/s at each CPU per request, in order. */
-function leaders(table: ServingTable): ServingRow[] {
-  const best = new Map<string, ServingRow>();
+/** A row's CPU per request as the grid's row key: `0 ms`, or the group when the workload has no `cpuMs`. */
+const keyOf = (row: ServingRow): string => (row.cpuMs === undefined ? row.group : `${row.cpuMs} ms`);
+
+/** The row with the highest median requests/s of a table at `key`. */
+function leader(table: ServingTable, key: string): ServingRow | undefined {
+  let best: ServingRow | undefined;
   for (const row of table.rows) {
     const rate = row.requestsPerSecond?.value;
-    if (rate === undefined) continue;
-    const key = row.cpuMs === undefined ? row.group : String(row.cpuMs);
-    const seen = best.get(key)?.requestsPerSecond?.value ?? -1;
-    if (rate > seen) best.set(key, row);
+    if (rate === undefined || keyOf(row) !== key) continue;
+    if (rate > (best?.requestsPerSecond?.value ?? -1)) best = row;
   }
-  return [...best.values()];
+  return best;
 }
 
-function runLine(table: ServingTable, report: Report, width: number): string {
-  const title = plain(runTitle(table.run, report.aggregate));
-  const steps = leaders(table).map(
-    (row) =>
-      `${row.cpuMs ?? '?'} ms ${plain(row.strategy)} ${Math.round(row.requestsPerSecond?.value ?? 0)}/s${row.generatorLimit ? '*' : ''}`,
-  );
-  return clip(`  ${title}: ${steps.join(' · ')}`, width);
+/** `serve-loop@1 10816`, starred where the load generator may have set the pace. */
+function cellText(row: ServingRow | undefined): string {
+  if (!row) return '–';
+  return `${plain(row.strategy)} ${Math.round(row.requestsPerSecond?.value ?? 0)}${row.generatorLimit ? '*' : ''}`;
 }
 
 /**
- * The short serving block of the terminal summary: per runtime, the strategy with the highest median
- * requests/s at each CPU per request (`*`: the load generator may have set the pace). Empty without served
- * cells, so a run without them keeps its one screen.
+ * The short serving block of the terminal summary: a grid of CPU per request (rows) by runtime (columns),
+ * each cell the strategy with the highest median requests/s and that rate (`*`: the load generator may have
+ * set the pace). Empty without served cells, so a run without them keeps its one screen.
  */
 export function servingLines(report: Report, width: number): string[] {
   if (report.serving.length === 0) return [];
-  const limited = report.serving.some((t) => t.generatorNote);
+  const keys = [...new Set(report.serving.flatMap((t) => t.rows.map(keyOf)))];
+  const header = ['CPU/request', ...report.serving.map((t) => plain(runTitle(t.run, report.aggregate)))];
+  const rows = keys.map((key) => [key, ...report.serving.map((t) => cellText(leader(t, key)))]);
+  const limited = report.serving.some((t) => t.rows.some((row) => row.generatorLimit));
   return [
     '',
-    clip('Serving HTTP: most requests/s per CPU per request (report.md: every cell)', width),
-    ...report.serving.map((t) => runLine(t, report, width)),
-    ...(limited ? [clip('  *: the load generator shared the cores and may have set the pace', width)] : []),
+    clip('Serving HTTP: most requests/s (the load generator shares the machine)', width),
+    ...columns([header, ...rows]).map((line) => clip(`  ${line}`, width)),
+    ...(limited ? [clip('  *: the load generator may have set the pace', width)] : []),
   ];
 }
