@@ -156,6 +156,8 @@ export function grainChart(panels: readonly { title: string; panel: GrainPanel }
       y: {
         type: 'log',
         label: 'speedup over sequential (×, log scale)',
+        // Plain decimals: the default SI format writes 0.3 as "300m", which reads as milliseconds here.
+        tickFormat: '~g',
         domain: [Math.min(...ys) * 0.9, Math.max(...ys) * 1.1],
         grid: true,
       },
