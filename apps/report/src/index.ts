@@ -36,6 +36,8 @@ export { type CompareTerminalOptions, renderCompareTerminal } from './compare/re
 export { answers, type Explained, KINDS, type KindAnswer } from './report/answers.js';
 export { type CliArgs, HELP, parseCliArgs } from './report/args.js';
 export { buildReport, type Report } from './report/build.js';
+export { grainChart } from './report/charts/grain.js';
+export { type ServingPoint, servingChart } from './report/charts/serving.js';
 export { CLAIMS, checkClaims, combine } from './report/claims/index.js';
 export type {
   ClaimAnswer,
@@ -50,6 +52,15 @@ export type {
 export { DELTA, type Decision, decide } from './report/decisions.js';
 export { type DecisionText, explain, familyHeadline } from './report/explain.js';
 export {
+  GRAIN,
+  type GrainPanel,
+  type GrainSeries,
+  grainPanels,
+  grainSentence,
+  micros,
+  type PredictedPoint,
+} from './report/grain.js';
+export {
   crossRuntime,
   type FactorRow,
   type FactorValue,
@@ -57,13 +68,24 @@ export {
   type GeometricMean,
   type Matrix,
 } from './report/matrix.js';
-export { type ModelNote, modelOf, modelText } from './report/model-note.js';
+export { type AccuracyTable, FAR_OFF, modelAccuracy } from './report/model-accuracy.js';
+export { breakEvensOf, type ModelNote, modelOf, modelText } from './report/model-note.js';
 export { type FloorRow, type Overheads, overheads, type ResourceRow } from './report/overheads.js';
 export { type Problem, problems } from './report/problems.js';
 export { renderHtml } from './report/render/html/page.js';
 export { renderMarkdown } from './report/render/markdown.js';
 export { DETAILS_RULE, renderTerminal, type TerminalOptions } from './report/render/terminal.js';
 export { type ReportOptions, type ReportResult, runReport } from './report/run.js';
+export {
+  BUSY_LOOP,
+  COMPARABLE_SHARE,
+  generatorLimit,
+  type PerSecond,
+  type ServingRow,
+  type ServingTable,
+  served,
+  servingTables,
+} from './report/serving.js';
 export { type RunBound, type SpeedupPanel, type SpeedupPoint, speedupPanels } from './report/speedup.js';
 export {
   type Aggregate,

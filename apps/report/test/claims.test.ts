@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClaimAnswer } from '../src/index.js';
 import { around, type CellSpec, wide } from './_fixtures.js';
 import { buildReport } from './_report.js';
+import { rates, servedCell } from './_serve-fixtures.js';
 
 function answer(id: string, specs: CellSpec[]): ClaimAnswer {
   const found = buildReport([specs]).claims.find((claim) => claim.id === id)?.answers[0];
@@ -203,5 +204,63 @@ describe('claims read families from the cells', () => {
     expect(
       summary(answer('C10', [pipe('sequential', 1, 500), pipe('async', 10, 148), pipe('hybrid', 10, 150)])),
     ).toEqual(['does not hold', ['pipeline: does not hold']]);
+  });
+});
+
+describe('C12 web server → async: judged on served cells by the decision rule', () => {
+  const loop = (cpuMs: number, samples: number[]) =>
+    servedCell({ strategy: 'serve-loop', family: 'async', concurrency: 1, cpuMs, rates: samples });
+  const many = (strategy: string, family: string, cpuMs: number, samples: number[]) =>
+    servedCell({ strategy, family, concurrency: 2, cpuMs, rates: samples });
+  const web = (a: ClaimAnswer) => a.parts.filter((p) => p.subject.startsWith('web server'));
+  const group = (cpuMs: number) => `web server (serve(connections=16,cpuMs=${cpuMs},requests=400))`;
+
+  it('holds where the loop is the fastest or within 5% of it, does not hold where a cluster is shown faster, else inconclusive', () => {
+    const found = answer('C12', [
+      // 0 ms: the loop serves 15000/s, the cluster 12000/s: the loop wins.
+      loop(0, rates(15000)),
+      many('serve-cluster', 'processes', 0, rates(12000)),
+      // 0.2 ms: the offloading loop 1% faster than the plain one: equivalent within 5%.
+      loop(0.2, rates(4000)),
+      many('serve-offload', 'hybrid', 0.2, rates(4040)),
+      // 1 ms: the cluster serves 1700/s, the loop 900/s: shown slower.
+      loop(1, rates(900)),
+      many('serve-cluster', 'processes', 1, rates(1700)),
+      // 2 ms: ±15% batches 3% apart: not told apart.
+      loop(2, wide(500, 0.15)),
+      many('serve-reuseport', 'processes', 2, wide(515, 0.15)),
+    ]);
+    expect(web(found).map((p) => `${p.subject}: ${p.verdict}`)).toEqual([
+      `${group(0)}: holds`,
+      `${group(0.2)}: holds`,
+      `${group(1)}: does not hold`,
+      `${group(2)}: inconclusive`,
+    ]);
+    expect(web(found)[2]?.numbers).toBe(
+      'advice: async on the event loop, shown more than 5% slower than serve-cluster@2; the decision rule: serve-cluster@2 (wins)',
+    );
+    expect(web(found)[3]?.settle).toMatch(/samples per cell would settle it$/);
+    expect(found.missing.some((m) => m.startsWith('web server'))).toBe(false);
+  });
+
+  it('without served cells the web server is not measured, and says why', () => {
+    const found = answer('C12', [
+      cpu('json', 'sequential', 1, around(100)),
+      cpu('json', 'worker', 2, around(60)),
+    ]);
+    expect(found.missing).toContain(
+      'web server: no served cells (a workload under the load generator, such as serve) in these results',
+    );
+  });
+
+  it('a served workload of another name stands for a web server too', () => {
+    const own = (spec: ReturnType<typeof loop>): CellSpec => ({ ...spec, workload: 'my-api' });
+    const found = answer('C12', [
+      own(loop(0, rates(9000))),
+      own(many('serve-cluster', 'processes', 0, rates(8000))),
+    ]);
+    expect(web(found).map((p) => `${p.subject}: ${p.verdict}`)).toEqual([
+      'web server (my-api(connections=16,cpuMs=0,requests=400)): holds',
+    ]);
   });
 });

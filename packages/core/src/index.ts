@@ -123,7 +123,9 @@ export {
   type ModelError,
   type ModelErrorOptions,
   modelErrors,
+  modelErrorsOf,
   modelResults,
+  recordedModels,
   withModel,
 } from './model/results.js';
 export {

@@ -4,9 +4,12 @@ import { answers, type KindAnswer } from './answers.js';
 import { checkClaims } from './claims/index.js';
 import type { ClaimResult } from './claims/types.js';
 import { type Decision, decide } from './decisions.js';
+import { type GrainPanel, grainPanels } from './grain.js';
 import { crossRuntime, type Matrix } from './matrix.js';
+import { type AccuracyTable, modelAccuracy } from './model-accuracy.js';
 import { type Overheads, overheads } from './overheads.js';
 import { type Problem, problems } from './problems.js';
+import { type ServingTable, servingTables } from './serving.js';
 import { type SpeedupPanel, speedupPanels } from './speedup.js';
 
 /** Everything the HTML, Markdown and terminal renderings show, computed once. */
@@ -28,6 +31,12 @@ export interface Report {
   overheads: Overheads;
   /** Cells that are not clean measurements, with reasons. */
   problems: Problem[];
+  /** Served cells (under the load generator), a table per run that has any. */
+  serving: ServingTable[];
+  /** The cost model's accuracy on CPU cells, per run and strategy. */
+  accuracy: AccuracyTable[];
+  /** The grain sweep (speedup vs task size, break-evens), a panel per run that measured one. */
+  grain: GrainPanel[];
 }
 
 /** Builds the report model from loaded files (and the errors of the files that did not load). */
@@ -44,5 +53,8 @@ export function buildReport(outcome: LoadOutcome, generatedAt: Date = new Date()
     matrices: crossRuntime(grouped),
     overheads: overheads(grouped),
     problems: problems(grouped),
+    serving: servingTables(grouped),
+    accuracy: modelAccuracy(grouped),
+    grain: grainPanels(grouped),
   };
 }

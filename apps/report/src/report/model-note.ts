@@ -24,8 +24,11 @@ const predicted = (model: CellModel | undefined): model is Predicted =>
 
 const breakEvens = new WeakMap<Run, Map<string, BreakEven>>();
 
-/** Core's break-even of every strategy of the run, computed once per run (only for runs with model records). */
-function breakEvensOf(run: Run): Map<string, BreakEven> {
+/**
+ * Core's predicted break-even of every strategy of the run (pools of N = the run's cores), by strategy,
+ * computed once per run; strategies whose floors are missing are left out.
+ */
+export function breakEvensOf(run: Run): ReadonlyMap<string, BreakEven> {
   const known = breakEvens.get(run);
   if (known) return known;
   const found = new Map<string, BreakEven>();

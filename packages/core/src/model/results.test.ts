@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseResults } from '../schema.js';
 import { measured, nodeFloors, runOf, tasksOf } from './_fixtures.js';
-import { modelErrors, modelResults, withModel } from './results.js';
+import { modelErrors, modelErrorsOf, modelResults, recordedModels, withModel } from './results.js';
 
 const POOL = {
   library: 'node:worker_threads',
@@ -86,5 +86,28 @@ describe('modelErrors', () => {
     expect(() => modelErrors(run(), { within: -1 })).toThrow(
       new RangeError('options.within must be a number >= 0, got -1'),
     );
+  });
+});
+
+describe('modelErrorsOf and recordedModels', () => {
+  it('reads the records a file carries: the same figures as modelErrors when they were written by withModel', () => {
+    const written = withModel(run());
+    const recorded = recordedModels(written);
+    expect([...recorded.keys()]).toEqual([...modelResults(run()).keys()]);
+    expect(modelErrorsOf(written, recorded)).toEqual(modelErrors(run()));
+  });
+
+  it("uses the records it is given, not a fresh prediction: a record's ratio 3 is 200% off", () => {
+    const results = run();
+    const records = new Map([
+      ['work({})/worker@2', { predictedMs: 150, measuredMs: 50, ratio: 3, terms: {}, assumptions: [] }],
+      ['work({})/process@2', { predictedMs: 40, measuredMs: 40, ratio: 1, terms: {}, assumptions: [] }],
+    ]);
+    const [all, worker, process] = modelErrorsOf(results, records, { kinds: ['cpu'] });
+    // Errors |3 - 1| = 2 and 0: median 1, one of two within 35%.
+    expect(all).toMatchObject({ strategy: '*', predicted: 2, medianAbsError: 1, shareWithin: 0.5 });
+    expect(all?.farOff).toEqual([{ id: 'work({})/worker@2', predictedMs: 150, measuredMs: 50, ratio: 3 }]);
+    expect([worker?.strategy, process?.strategy]).toEqual(['worker', 'process']);
+    expect(recordedModels(results).size).toBe(0);
   });
 });

@@ -87,28 +87,47 @@ export interface ModelErrorOptions extends ModelOptions {
  * (`strategy: '*'`, listed first): median |predicted / measured - 1|, the share of cells within `within`
  * (default 35%), and the far-off cells. Reference cells (the sequential cell and the empty-task cells the
  * floors are read from: not independent predictions) are left out. The records are computed afresh with
- * `options` (see `modelResults`).
+ * `options` (see `modelResults`); `modelErrorsOf` reads the ones a file already carries.
  */
 export function modelErrors(
   runs: Results | readonly Results[],
   options: ModelErrorOptions = {},
 ): ModelError[] {
+  const list: readonly Results[] = Array.isArray(runs) ? runs : [runs as Results];
+  return list.flatMap((results) => modelErrorsOf(results, modelResults(results, options), options));
+}
+
+/**
+ * The model's records a results file carries (`cell.model`, written by `withModel` when the run ended), by
+ * cell id: what the run itself predicted, so a report shows the figures the file holds rather than a
+ * prediction made again with today's model.
+ */
+export function recordedModels(results: Results): ReadonlyMap<string, CellModel> {
+  return new Map(results.cells.flatMap((cell) => (cell.model ? [[cell.id, cell.model] as const] : [])));
+}
+
+/**
+ * `modelErrors` of one results file over the given records (from `modelResults`, or `recordedModels`):
+ * the runtime's row over every strategy (`strategy: '*'`) first, then one row per strategy in order of
+ * first appearance. Only cells with a record and of `options.kinds` count; `options.within` (default
+ * 0.35) must be a number >= 0 (RangeError otherwise). A pure function of its inputs.
+ */
+export function modelErrorsOf(
+  results: Results,
+  records: ReadonlyMap<string, CellModel>,
+  options: Pick<ModelErrorOptions, 'kinds' | 'within'> = {},
+): ModelError[] {
   const within = options.within ?? 0.35;
   if (!(within >= 0)) throw new RangeError(`options.within must be a number >= 0, got ${within}`);
-  const out: ModelError[] = [];
-  const list: readonly Results[] = Array.isArray(runs) ? runs : [runs as Results];
-  for (const results of list) {
-    const records = modelResults(results, options);
-    const cells = results.cells.filter(
-      (c) =>
-        c.kind !== 'calibration' && records.has(c.id) && (!options.kinds || options.kinds.includes(c.kind)),
-    );
-    const runtime = results.runtime.name;
-    out.push(errorOf(runtime, '*', '*', cells, records, within));
-    for (const strategy of [...new Set(cells.map((c) => c.strategy))]) {
-      const mine = cells.filter((c) => c.strategy === strategy);
-      out.push(errorOf(runtime, strategy, mine[0]?.family ?? '', mine, records, within));
-    }
+  const cells = results.cells.filter(
+    (c) =>
+      c.kind !== 'calibration' && records.has(c.id) && (!options.kinds || options.kinds.includes(c.kind)),
+  );
+  const runtime = results.runtime.name;
+  const out = [errorOf(runtime, '*', '*', cells, records, within)];
+  for (const strategy of [...new Set(cells.map((c) => c.strategy))]) {
+    const mine = cells.filter((c) => c.strategy === strategy);
+    out.push(errorOf(runtime, strategy, mine[0]?.family ?? '', mine, records, within));
   }
   return out;
 }

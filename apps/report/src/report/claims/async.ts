@@ -78,7 +78,7 @@ export const c7: ClaimEvaluator = {
   claim:
     'For a few tasks, threads and async perform alike; with thousands of concurrent tasks async wins (memory, switching cost).',
   method:
-    'On I/O and mixed workloads. Few (N ≤ 64): async against the best threads cell at the same N; holds only when the CI of the ratio lies inside 1 ± 5% (alike, with evidence), does not hold when it lies wholly outside. Thousands: an async cell with 1000 or more in flight against the best threads cell of the same workload and parameters; holds when async ran more than 5% faster. Otherwise inconclusive, with what would settle it.',
+    'On I/O and mixed workloads. Few (N ≤ 64): async against the best threads cell at the same N; holds only when the CI of the ratio lies inside 1 ± 5% (alike, with evidence), does not hold when it lies wholly outside. Thousands: an async cell with 1000 or more in flight against the best threads cell of the same workload and parameters; holds when async ran more than 5% faster. Otherwise inconclusive, with what would settle it. Served cells (a server under HTTP load) take part only where a threads cell serves at the same N as the event loop; the serving strategies pit one loop against processes and a loop offloading to threads (C10 and C12 judge those).',
   evaluate: ({ run }) => {
     const finding: Finding = { parts: [], missing: [] };
     for (const [group, entries] of groupsOfKind(run, 'io', 'mixed')) {

@@ -46,12 +46,32 @@ export const c10: ClaimEvaluator = {
   },
 };
 
+/** One task of the guide, the advised family, and the workloads that stand for it. */
+interface GuideTask {
+  task: string;
+  advice: string;
+  workloads: readonly string[];
+  /**
+   * Stands for every served workload (one under the load generator: `serve`, or a user's), whatever its id:
+   * a web server is what those cells measure.
+   */
+  served?: boolean;
+  /** What is missing when no cell stands for the task. */
+  none?: string;
+}
+
 /** The articles' selection guide, each task mapped to the paralab workloads that stand for it. */
-const GUIDE: ReadonlyArray<{ task: string; advice: string; workloads: readonly string[]; none?: string }> = [
+const GUIDE: readonly GuideTask[] = [
   { task: 'web scraping', advice: 'async', workloads: ['pipeline'] },
   { task: 'file processing', advice: 'threads', workloads: ['file'] },
   { task: 'data analysis', advice: 'processes', workloads: ['json'] },
-  { task: 'web server', advice: 'async', workloads: [], none: 'paralab has no server workload' },
+  {
+    task: 'web server',
+    advice: 'async',
+    workloads: [],
+    served: true,
+    none: 'no served cells (a workload under the load generator, such as serve) in these results',
+  },
   { task: 'video encoding', advice: 'processes', workloads: ['blur'] },
   { task: 'batch file I/O', advice: 'threads', workloads: ['file'] },
 ];
@@ -115,11 +135,13 @@ export const c12: ClaimEvaluator = {
   claim:
     'The approach selection guide: web scraping → async; file processing → threads; data analysis → processes; web server → async; video encoding → processes; batch file I/O → threads.',
   method:
-    "Each task stands for a workload (web scraping: pipeline; data analysis: json; video encoding: blur; file work: file). Python's threads are worker threads here, as in SEEDS.md. Holds when the decision rule shows the advised family as good as any (the fastest with nothing undecided, or within 5% of the fastest); does not hold only when the rule shows it slower (its CI above 1.05 × the fastest); inconclusive when it is not yet told apart, with what would settle it.",
+    "Each task stands for a workload (web scraping: pipeline; data analysis: json; video encoding: blur; file work: file; web server: every served workload, such as serve at each CPU per request, where one event loop (serve-loop, async) meets a cluster, N processes sharing the port and a loop offloading to threads). Python's threads are worker threads here, as in SEEDS.md. Holds when the decision rule shows the advised family as good as any (the fastest with nothing undecided, or within 5% of the fastest); does not hold only when the rule shows it slower (its CI above 1.05 × the fastest); inconclusive when it is not yet told apart, with what would settle it.",
   evaluate: ({ decisions }) => {
     const results: (ClaimPart | string)[] = [];
-    for (const { task, advice, workloads, none } of GUIDE) {
-      const found = decisions.filter((decision) => workloads.includes(decision.workload));
+    for (const { task, advice, workloads, served, none } of GUIDE) {
+      const found = decisions.filter((decision) =>
+        served ? decision.work === 'serve' : workloads.includes(decision.workload),
+      );
       if (found.length === 0)
         results.push(`${task}: ${none ?? `no ${workloads.join(' or ')} cells in these results`}`);
       results.push(...found.map((decision) => guidePart(task, advice, decision)));

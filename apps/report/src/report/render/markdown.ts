@@ -6,6 +6,8 @@ import { KIND_WORDS, KINDS } from '../answers.js';
 import type { Report } from '../build.js';
 import type { Decision } from '../decisions.js';
 import { explain } from '../explain.js';
+import { accuracyMarkdown, grainMarkdown } from './markdown-model.js';
+import { servingMarkdown } from './markdown-serving.js';
 import {
   ANSWER_METHOD,
   answerText,
@@ -241,6 +243,9 @@ export function renderMarkdown(report: Report): string {
     claimsPart(report),
     workloadsPart(report),
     speedupPart(report),
+    servingMarkdown(report),
+    grainMarkdown(report),
+    accuracyMarkdown(report),
     matrixPart(report),
     overheadsPart(report),
     problemsPart(report),

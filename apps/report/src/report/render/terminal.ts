@@ -6,6 +6,7 @@ import type { Report } from '../build.js';
 import type { ClaimVerdict } from '../claims/types.js';
 import { explain } from '../explain.js';
 import { answerText, machinesLine, scopeLine } from './rows.js';
+import { servingLines } from './terminal-serving.js';
 
 /** The line that ends the summary: everything above it fits one screen, details follow. */
 export const DETAILS_RULE = '── details ──';
@@ -122,6 +123,7 @@ export function renderTerminal(
     ...answerLines(report, width),
     '',
     ...claimLines(report),
+    ...servingLines(report, width),
   ].map((line) => clip(line, width));
   if (!options.details)
     lines.push(clip('(every workload and the numbers behind each claim: report.md, or --details)', width));

@@ -52,6 +52,15 @@ export function runtimeStyle(index: number): SeriesStyle {
 }
 
 /**
+ * The style of the i-th series of a chart whose series are strategies rather than families (several
+ * strategies of one family side by side, as in the serving and task-size charts): the runtimes' six styles,
+ * each with its own colour, symbol and dash, cycling after six.
+ */
+export function seriesStyle(index: number): SeriesStyle {
+  return runtimeStyle(index);
+}
+
+/**
  * A light-to-dark blue for a factor relative to the fastest (1 = fastest, lightest; 3 or more, darkest):
  * one hue whose lightness falls steadily, so it also reads in grey. Returns the background and a text
  * colour that stays legible on it.

@@ -7,8 +7,11 @@ import { claimsGrid, claimsPart } from './claims.js';
 import { clientMain } from './client.js';
 import { decisionsPart } from './decisions.js';
 import { filterBar } from './filters.js';
+import { grainPart } from './grain.js';
 import { matrixPart } from './matrix.js';
+import { modelPart } from './model.js';
 import { overheadsPart } from './overheads.js';
+import { servingPart } from './serving.js';
 import { speedupPart } from './speedup.js';
 import { REPORT_STYLE } from './style.js';
 
@@ -44,9 +47,10 @@ function errorsBox(report: Report): SafeHtml | string {
 /**
  * The report as one self-contained HTML page, answer first: what to use per kind of work and runtime with
  * one picture beside it, the claims' verdicts, then every detail collapsed (each workload's decision, the
- * claims' numbers, speedup small multiples, the cross-runtime table, floors, distributions, problem cells,
- * environment). Inline CSS, charts as static SVG, the cells embedded as JSON for the inspector, a small
- * inline script for filters, and no external URL. Readable without JavaScript.
+ * claims' numbers, speedup small multiples, serving HTTP, speedup vs task size, the cost model's accuracy,
+ * the cross-runtime table, floors, distributions, problem cells, environment). Inline CSS, charts as static
+ * SVG, the cells embedded as JSON for the inspector, a small inline script for filters, and no external
+ * URL. Readable without JavaScript.
  */
 export function renderHtml(report: Report): string {
   const page = html`<!doctype html>
@@ -70,6 +74,9 @@ ${filterBar(report)}
 ${decisionsPart(report)}
 ${claimsPart(report)}
 ${speedupPart(report)}
+${servingPart(report)}
+${grainPart(report)}
+${modelPart(report)}
 ${matrixPart(report)}
 ${overheadsPart(report)}
 ${distributionsPart(report)}
