@@ -141,4 +141,36 @@ describe('the answer per kind of work', () => {
       ['serve', ['serve']],
     ]);
   });
+
+  it('says why a kind of work was not measured when every cell of it is unsupported here', async () => {
+    const { answerText } = await import('../src/report/render/rows.js');
+    const why = 'a web page has no TCP sockets, so it cannot query PostgreSQL';
+    const report = buildReport([
+      [
+        ...['sequential', 'async'].map((strategy, i) => ({
+          workload: 'db',
+          kind: 'io' as const,
+          services: ['database'] as CellSpec['services'],
+          strategy,
+          concurrency: i === 0 ? 1 : 10,
+          status: 'unsupported' as const,
+          reason: why,
+        })),
+        ...['sequential', 'async'].map((strategy, i) => ({
+          workload: 'sleep',
+          kind: 'io' as const,
+          strategy,
+          concurrency: i === 0 ? 1 : 10,
+          samples: around(i === 0 ? 500 : 60),
+        })),
+      ],
+    ]);
+    const database = report.answers.find((answer) => answer.kind === 'database');
+    expect(database?.unsupported).toBe(why);
+    expect(answerText(database as NonNullable<typeof database>)).toMatchObject({
+      family: 'unsupported here',
+      agreement: why,
+    });
+    expect(report.answers.find((answer) => answer.kind === 'io')?.unsupported).toBeUndefined();
+  });
 });

@@ -39,6 +39,8 @@ export interface KindAnswer {
   typical?: Explained;
   /** Other families recommended, each with the workloads (`workload(params)`) where. */
   others: { family: string; groups: string[] }[];
+  /** Why nothing was measured, when every cell of this kind is unsupported here (a page has no sockets). */
+  unsupported?: string;
 }
 
 function majority(workloads: readonly Explained[]): string | undefined {
@@ -69,6 +71,10 @@ function kindAnswer(run: Run, kind: Work, decisions: readonly Decision[]): KindA
       others.set(text.family, [...(others.get(text.family) ?? []), decision.group]);
   }
   const typical = family === undefined ? undefined : typicalOf(agreeing);
+  const cells = run.entries
+    .map((e) => e.cell)
+    .filter((cell) => workOf(cell) === kind && !NOT_WORK.has(cell.workload));
+  const unsupported = cells.every((cell) => cell.status === 'unsupported') ? cells[0]?.reason : undefined;
   return {
     run,
     kind,
@@ -77,6 +83,7 @@ function kindAnswer(run: Run, kind: Work, decisions: readonly Decision[]): KindA
     others: [...others].map(([name, groups]) => ({ family: name, groups })),
     ...(family === undefined ? {} : { family }),
     ...(typical ? { typical } : {}),
+    ...(unsupported ? { unsupported } : {}),
   };
 }
 

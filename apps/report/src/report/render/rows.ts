@@ -30,11 +30,16 @@ export interface AnswerText {
 export function answerText(answer: KindAnswer): AnswerText {
   const { typical } = answer;
   const count = answer.workloads.length;
-  const family = answer.family === undefined ? 'no answer' : familyWords(answer.family);
+  const family =
+    answer.family !== undefined
+      ? familyWords(answer.family)
+      : answer.unsupported
+        ? 'unsupported here'
+        : 'no answer';
   const agreement =
-    answer.family === undefined
-      ? `no workload of ${count} could be decided`
-      : `${answer.agreeing.length} of ${plural(count, 'workload')}`;
+    answer.family !== undefined
+      ? `${answer.agreeing.length} of ${plural(count, 'workload')}`
+      : (answer.unsupported ?? `no workload of ${count} could be decided`);
   const others = answer.others.map((o) => `${familyWords(o.family)} for ${words(o.groups)}`).join('; ');
   const pick = typical ? entryOf(typical.decision, typical.decision.best.recommendation?.cell) : undefined;
   const note = pick ? modelOf(pick) : undefined;
