@@ -65,6 +65,11 @@ describe('report.html as a reader sees it, in Chromium', () => {
       'sequential@1: no other cell ran more than 5% faster',
     ]);
     expect(picks.filter((p) => p.bottom > 1000)).toEqual([]);
+    // ... and in view across: no runtime's answer hides behind a horizontal scroll.
+    const right = await page.$$eval('table.answer tbody td .speed', (cells) =>
+      cells.map((cell) => cell.getBoundingClientRect().right),
+    );
+    expect(right.filter((x) => x > 1400)).toEqual([]);
     expect(await page.locator('#answer figure svg').first().isVisible()).toBe(true);
     expect((await page.locator('#answer figure svg').first().boundingBox())?.y).toBeLessThan(1000);
     expect(runs).toHaveLength(3);

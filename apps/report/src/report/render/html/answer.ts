@@ -16,14 +16,28 @@ function answerCell(report: Report, run: Run, kind: string): SafeHtml {
   if (!answer) return html`<td${keys} class="none">${badge('not measured here')}</td>`;
   const text = answerText(answer);
   const t = text.typical;
+  // The answer in three lines; the contenders, what would settle it, the model and the other workloads'
+  // picks one click away, so that every runtime's answer fits the first screen.
+  const why = t?.pick
+    ? [
+        t.equivalents.length > 0 ? html`<div class="eq">equivalent: ${t.equivalents.join(', ')}</div>` : '',
+        t.undecided.length > 0
+          ? html`<div class="eq">not yet told apart: ${t.undecided.join(', ')}</div>`
+          : '',
+        t.headline ? html`<div class="headline">${t.headline}</div>` : '',
+        t.settle ? html`<div class="settle">${t.settle}</div>` : '',
+        text.model ? html`<div class="model">${text.model}</div>` : '',
+      ]
+    : [];
+  if (text.others) why.push(html`<div class="also">also: ${text.others}</div>`);
+  const details = why.some((part) => part !== '')
+    ? html`<details class="why"><summary>why, and the rest</summary>${why}</details>`
+    : '';
   const pick = t?.pick
     ? html`<div class="speed">${t.speed}</div>
-<div class="on">on <code>${breakable(text.workload ?? '')}</code> ${badge(t.verdict)}</div>
-${t.equivalents.length > 0 ? html`<div class="eq">equivalent: ${t.equivalents.join(', ')}</div>` : ''}${t.undecided.length > 0 ? html`<div class="eq">not yet told apart: ${t.undecided.join(', ')}</div>` : ''}
-${t.headline ? html`<div class="headline">${t.headline}</div>` : ''}${t.settle ? html`<div class="settle">${t.settle}</div>` : ''}${text.model ? html`<div class="model">${text.model}</div>` : ''}`
+<div class="on">on <code>${breakable(text.workload ?? '')}</code> ${badge(t.verdict)}</div>`
     : '';
-  const others = text.others ? html`<div class="also">also: ${text.others}</div>` : '';
-  return html`<td${keys}><div class="fam"><strong>${text.family}</strong> <span class="agree">${text.agreement}</span></div>${pick}${others}</td>`;
+  return html`<td${keys}><div class="fam"><strong>${text.family}</strong> <span class="agree">${text.agreement}</span></div>${pick}${details}</td>`;
 }
 
 function answerTable(report: Report): SafeHtml {

@@ -4,10 +4,11 @@ import { BASE_STYLE } from '../../../shared/html/style.js';
 export const REPORT_STYLE = `${BASE_STYLE}
 .intro { margin: 2px 0 8px; }
 #answer h2, #claims-grid h2 { display: block; font-size: 19px; margin: 6px 0 4px; }
-.answer-grid { display: grid; grid-template-columns: minmax(0, 1fr) 450px; gap: 16px; align-items: start; }
-@media (max-width: 1100px) { .answer-grid { grid-template-columns: minmax(0, 1fr); } }
+.answer-grid { display: grid; grid-template-columns: minmax(0, 1fr); gap: 12px; align-items: start; }
+.answer-grid .answer-chart { max-width: 760px; }
 table.answer { width: 100%; margin: 0; }
-table.answer td { min-width: 200px; font-size: 13px; line-height: 1.35; }
+table.answer td { min-width: 150px; font-size: 13px; line-height: 1.35; }
+table.answer details.why summary { font-size: 12px; color: #555; cursor: pointer; }
 table.answer th[scope=row] { white-space: nowrap; }
 .fam strong { font-size: 14.5px; }
 .agree, .eq, .also, .settle, .headline, .model { color: var(--muted); }
