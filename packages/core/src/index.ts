@@ -233,6 +233,7 @@ export {
 } from './stats/summary.js';
 export { asyncStrategy } from './strategies/async.js';
 export { libraryError, lostInLibrary } from './strategies/library-error.js';
+export { mainThreadStrategies } from './strategies/main-thread-set.js';
 export { type PerTaskStrategyOptions, perTaskStrategy } from './strategies/per-task.js';
 export { type PoolStrategyOptions, poolStrategy, usageOf } from './strategies/pool.js';
 export { promiseAllStrategy } from './strategies/promise-all.js';

@@ -1,6 +1,6 @@
 // Every strategy of the Bun runner, one file each: the portable ones (core's), Bun's own (Web Workers,
 // `Bun.spawn`), and Node's APIs and pool libraries as Bun runs them, each under its own name.
-import { asyncStrategy, promiseAllStrategy, type Strategy, sequential } from '@paralab/core';
+import { mainThreadStrategies, type Strategy } from '@paralab/core';
 import {
   hybridStrategy,
   piscinaStrategy,
@@ -28,9 +28,7 @@ import { workerpoolWebStrategy } from './workerpool-web.js';
  * `node:worker_threads` and piscina, which Bun runs.
  */
 export const bunStrategies: readonly Strategy[] = [
-  sequential,
-  asyncStrategy,
-  promiseAllStrategy,
+  ...mainThreadStrategies,
   webWorkerStrategy,
   webWorkerPipelinedStrategy,
   workerThreadsStrategy,

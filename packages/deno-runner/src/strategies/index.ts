@@ -1,6 +1,6 @@
 // Every strategy of the Deno runner, one file each: the portable ones (core's), Deno's own (Web Workers,
 // `Deno.Command`), and Node's APIs and pool libraries as Deno runs them, each under its own name.
-import { asyncStrategy, promiseAllStrategy, type Strategy, sequential } from '@paralab/core';
+import { mainThreadStrategies, type Strategy } from '@paralab/core';
 import {
   hybridStrategy,
   piscinaStrategy,
@@ -24,9 +24,7 @@ import { workerThreadsPipelinedStrategy } from './worker-threads-pipelined.js';
  * `node:worker_threads`, which Deno runs.
  */
 export const denoStrategies: readonly Strategy[] = [
-  sequential,
-  asyncStrategy,
-  promiseAllStrategy,
+  ...mainThreadStrategies,
   webWorkerStrategy,
   webWorkerPipelinedStrategy,
   workerThreadsStrategy,

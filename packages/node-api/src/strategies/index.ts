@@ -1,6 +1,6 @@
 // Every strategy over Node's APIs, one file each (`sequential` and `async` are core's, portable); Node offers
 // them all, Bun and Deno beside their own.
-import { asyncStrategy, promiseAllStrategy, type Strategy, sequential } from '@paralab/core';
+import { mainThreadStrategies, type Strategy } from '@paralab/core';
 import { hybridStrategy } from './hybrid.js';
 import { piscinaStrategy } from './piscina.js';
 import { processStrategy } from './process.js';
@@ -21,9 +21,7 @@ import { workerpoolStrategy } from './workerpool.js';
  * and the serving strategies (HTTP servers under the load generator's load).
  */
 export const nodeStrategies: readonly Strategy[] = [
-  sequential,
-  asyncStrategy,
-  promiseAllStrategy,
+  ...mainThreadStrategies,
   workerStrategy,
   workerPipelinedStrategy,
   piscinaStrategy,

@@ -1,5 +1,5 @@
 // Every strategy the page runs, one file each, by the names of the runner's catalog (`catalog.ts`).
-import { asyncStrategy, promiseAllStrategy, type Strategy, sequential } from '@paralab/core';
+import { mainThreadStrategies, type Strategy } from '@paralab/core';
 import { hybridStrategy } from './hybrid.js';
 import { processStrategy } from './process.js';
 import { sharedStrategy } from './shared.js';
@@ -9,9 +9,7 @@ import { workerpoolStrategy } from './workerpool.js';
 
 /** Every strategy of the page. */
 export const browserStrategies: readonly Strategy[] = Object.freeze([
-  sequential,
-  asyncStrategy,
-  promiseAllStrategy,
+  ...mainThreadStrategies,
   workerStrategy,
   workerPipelinedStrategy,
   workerpoolStrategy,
