@@ -216,10 +216,9 @@ describe('process strategies called directly', () => {
   });
 
   it('leaves no child behind when the parent is killed', async () => {
-    const dist = new URL('../dist/', import.meta.url).href;
     const script = `
       import { importWorkload as loadWorkload } from '@paralab/core';
-      import { processStrategy } from '${dist}strategies/process.js';
+      import { processStrategy } from '@paralab/node-api';
       const ref = { module: '${BUILTIN_MODULE}', id: 'noop' };
       const workload = await loadWorkload(ref);
       await processStrategy.create({ workload, ref, params: {}, concurrency: 2 });
