@@ -39,13 +39,14 @@ describe("Deno's calibration floors", () => {
     const payloads = denoCalibrationProbes
       .filter((p) => p.name === 'payload-roundtrip')
       .map((p) => `${p.primitive} ${p.params?.bytes} ${p.params?.mode}`);
-    // worker_threads and Deno.Command up to 1 MiB (their cost per byte makes 16 MiB outlast the watchdog).
+    // worker_threads and Deno.Command up to 1 MiB (their cost per byte makes 16 MiB outlast the watchdog);
+    // fork's children up to 1 MiB, as node-api measures them on every runtime.
     expect(payloads).toEqual([
       ...['1024', '65536', '1048576'].flatMap((b) => [
         `worker_threads ${b} clone`,
         `worker_threads ${b} transfer`,
       ]),
-      ...['1024', '65536', '1048576', '16777216'].map((b) => `child_process ${b} clone`),
+      ...['1024', '65536', '1048576'].map((b) => `child_process ${b} clone`),
       ...['1024', '65536', '1048576', '16777216'].flatMap((b) => [
         `web-worker ${b} clone`,
         `web-worker ${b} transfer`,
@@ -75,9 +76,14 @@ describe("Deno's calibration floors", () => {
     expect(floors.map((c) => [c.strategy, c.params.probe, c.status])).toEqual(
       denoCalibrationProbes.map((p) => [p.primitive, p.name, 'ok']),
     );
-    const targets = Object.fromEntries(performanceTargets(results).map((t) => [t.id, t.status]));
-    expect(targets['worker-dispatch']).toMatch(/^(pass|fail)$/);
-    expect(targets['worker-pipelined']).toMatch(/^(pass|fail)$/);
+    // The dispatch targets hold a per-task cost against a round trip measured beside it, which only the
+    // plan's noop entry measures: a cross of strategies says so instead of comparing numbers a minute apart.
+    const targets = Object.fromEntries(performanceTargets(results).map((t) => [t.id, [t.status, t.detail]]));
+    for (const id of ['worker-dispatch', 'worker-pipelined'])
+      expect(targets[id]).toEqual([
+        'not-measured',
+        'no worker_threads round trip measured beside noop (the default plan measures one)',
+      ]);
     expect(results.runtime.engine).toMatch(/^V8 /);
   });
 });
