@@ -9,7 +9,7 @@ import {
   type PeerSetup,
   type RawPeer,
 } from '@paralab/core';
-import { describeExit, processUsage, stopChild } from '@paralab/host/process';
+import { describeExit, KILL_GRACE_MS, processUsage, stopChild } from '@paralab/host/process';
 import { forkChild } from './_fork.js';
 
 /** The script every child runs (the built file: children never load TypeScript sources of paralab). */
@@ -39,6 +39,9 @@ function forkPeer(setup: PeerSetup): RawPeer {
     heapLimitMb: limit,
   } = forkChild(PEER_CHILD_ENTRY, { [PEER_SETUP_ENV]: JSON.stringify(setup) }, 'advanced');
   let sendFailed: ((error: Error) => void) | undefined;
+  // Its end is reported on `close` (below), which comes after `exit`: stopping waits for it too, so that a
+  // stopped child's end is known by the time its stop resolves.
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return {
     pid: child.pid,
     post(message, transfer) {
@@ -59,6 +62,11 @@ function forkPeer(setup: PeerSetup): RawPeer {
         end(new ParalabError('ERR_WORKER', describeExit(code, signal, { tail, heapLimitMb: limit }))),
       );
     },
-    stop: () => stopChild(child),
+    stop: async () => {
+      await stopChild(child);
+      // A child that never started has nothing to close; a grandchild holding its stderr may delay `close`.
+      if (child.pid !== undefined)
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, KILL_GRACE_MS).unref())]);
+    },
   };
 }
