@@ -35,7 +35,11 @@ const scratch = mkdtempSync(join(tmpdir(), 'paralab-install-'));
 const project = join(scratch, 'project');
 // The project's own temporary folder: the runners' machine-wide lock lives there, so a benchmark running on
 // this machine does not hold the test up (nor the test the benchmark).
-const env = { ...process.env, TMPDIR: join(scratch, 'tmp'), npm_config_update_notifier: 'false' };
+// pnpm's own npm_config_* settings (its catalogs among them) are not a user's: npm warns about them.
+const userEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_config_')),
+);
+const env = { ...userEnv, TMPDIR: join(scratch, 'tmp'), npm_config_update_notifier: 'false' };
 
 interface Ran {
   readonly code: number | null;
@@ -187,8 +191,8 @@ describe('the published packages, installed into a CommonJS project', () => {
         )
         .replace('const results = await runNode(', 'runNode(')
         .replace(
-          /\}\);\nfor \(const cell of results\.cells\)\n(.*)\n$/s,
-          '}).then((results) => {\n  for (const cell of results.cells)\n$1\n});\n',
+          /\}\);\nfor \(const cell of results\.cells\) \{\n(.*)\n$/s,
+          '}).then((results) => {\n  for (const cell of results.cells) {\n$1\n});\n',
         ),
     );
     const cjs = run('node', ['bench/run.cjs']);
