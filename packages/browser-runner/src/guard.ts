@@ -9,6 +9,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isAlive } from '@paralab/host/process';
 
 /** The watchdog of one browser (see `guardBrowser`). */
 export interface BrowserGuard {
@@ -75,17 +76,7 @@ export async function removeStaleProfiles(): Promise<void> {
   }
   const stale = names.filter((name) => {
     const owner = Number(name.slice(PROFILE_PREFIX.length).split('-')[0]);
-    return name.startsWith(PROFILE_PREFIX) && Number.isInteger(owner) && owner > 0 && !alive(owner);
+    return name.startsWith(PROFILE_PREFIX) && Number.isInteger(owner) && owner > 0 && !isAlive(owner);
   });
   await Promise.all(stale.map((name) => rm(join(tmpdir(), name), { recursive: true, force: true })));
-}
-
-/** True when a process with this pid exists (EPERM: it exists, but is another user's). */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (thrown) {
-    return (thrown as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { firstLine, runPoolBatch, runSplitBatch } from './batch.js';
+import { runPoolBatch, runSplitBatch } from './batch.js';
 import { CancelToken } from './cancel.js';
-import { ParalabError } from './errors.js';
+import { firstLine, ParalabError } from './errors.js';
 import { delay } from './platform.js';
 import type { WorkloadSplit } from './workload.js';
 

@@ -2,7 +2,7 @@
 // a batch that stops at the first failure or at the watchdog's cancellation, without waiting for tasks
 // still in the pool; and the split batch (I/O phases here, CPU phases handed to a pool).
 import { CancelToken } from './cancel.js';
-import { ParalabError, toError } from './errors.js';
+import { firstLine, ParalabError, toError } from './errors.js';
 import { runLanes } from './strategy.js';
 import type { WorkloadSplit } from './workload.js';
 
@@ -64,11 +64,6 @@ export async function runPoolBatch(
   } finally {
     stop.release();
   }
-}
-
-/** The first line of an error message (libraries append multi-line diagnostics). */
-export function firstLine(message: string): string {
-  return message.split('\n')[0]?.trim() ?? '';
 }
 
 /**

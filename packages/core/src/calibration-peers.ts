@@ -140,17 +140,18 @@ export const PAYLOAD_SIZES: readonly { readonly bytes: number; readonly opsPerSa
 const PROCESS_PAYLOAD_MAX = 1024 * 1024;
 
 /**
- * Every payload probe of a launcher: each of `PAYLOAD_SIZES` cloned, and transferred where a thread can
- * (processes up to 1 MiB, serialized over their IPC channel).
+ * Every payload probe of a launcher: each of `sizes` (default `PAYLOAD_SIZES`; processes up to 1 MiB,
+ * serialized over their IPC channel) cloned, and transferred where a thread can. A runtime whose channel
+ * costs more per byte passes sizes of its own.
  */
 export function payloadProbes(
   launcher: Launcher,
   options: Readonly<Record<string, ParamValue>> = {},
+  sizes: readonly { readonly bytes: number; readonly opsPerSample: number }[] = PAYLOAD_SIZES.filter(
+    ({ bytes }) => launcher.kind === 'thread' || bytes <= PROCESS_PAYLOAD_MAX,
+  ),
 ): CalibrationProbe<PeerScope>[] {
   const modes: ('clone' | 'transfer')[] = launcher.kind === 'thread' ? ['clone', 'transfer'] : ['clone'];
-  const sizes = PAYLOAD_SIZES.filter(
-    ({ bytes }) => launcher.kind === 'thread' || bytes <= PROCESS_PAYLOAD_MAX,
-  );
   return sizes.flatMap(({ bytes, opsPerSample }) =>
     modes.map((mode) => payloadProbe(launcher, options, { bytes, mode, opsPerSample })),
   );

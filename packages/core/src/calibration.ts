@@ -12,11 +12,11 @@ import type { CancelToken } from './cancel.js';
 import { ParalabError, toError } from './errors.js';
 import type { MeasureEvent } from './measure-types.js';
 import { paramsKey } from './plan.js';
-import { now, setTimer } from './platform.js';
+import { now, setTimer, within } from './platform.js';
 import type { Profile } from './profiles.js';
 import type { Cell } from './schema.js';
 import { relativeCiWidth } from './stats/median-ci.js';
-import { NOISY_CV, summarize } from './stats/summary.js';
+import { FLOOR_MIN_SAMPLES, NOISY_CV, summarize } from './stats/summary.js';
 import type { ParamValue } from './workload.js';
 
 /** The workload id of every calibration cell. */
@@ -26,7 +26,7 @@ export const CALIBRATION_WORKLOAD = 'calibration';
  * Fewest samples a calibration cell takes, whatever the profile says: floors are read from the low end
  * of their distribution (p10), which needs at least 20 samples (METHOD.md).
  */
-export const MIN_CALIBRATION_SAMPLES = 20;
+export const MIN_CALIBRATION_SAMPLES = FLOOR_MIN_SAMPLES;
 
 /** How long tearing a probe's workers and children down may take before the cell says so, ms. */
 const CLOSE_TIMEOUT_MS = 5_000;
@@ -111,7 +111,7 @@ function validated<S extends ProbeScopeBase>(options: CalibrationOptions<S>): Ca
 
 /**
  * Measures one probe in a scope of its own (`makeScope()`): warm-up samples, then samples until the
- * profile's maximum, or its minimum (at least 5) once the 95% CI of the median is within the target width
+ * profile's maximum, or its minimum (at least `MIN_CALIBRATION_SAMPLES`) once the 95% CI of the median is within the target width
  * or the cell's time budget is spent. The whole probe runs under a watchdog (`profile.sampleTimeoutMs`):
  * a probe that fails or hangs becomes an `errored` cell, and its scope is cancelled and closed either way.
  * Resolves with undefined when the run was interrupted before the probe's first sample (there is nothing
@@ -210,17 +210,11 @@ export function newCell(probe: ProbeFacts, extra: Readonly<Record<string, ParamV
 }
 
 async function closeScope(scope: { close(): Promise<void> }, cell: Cell): Promise<void> {
-  let stopTimer: (() => void) | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    stopTimer = setTimer(() => resolve('late'), CLOSE_TIMEOUT_MS);
-  });
   try {
-    const outcome = await Promise.race([scope.close(), late]);
-    if (outcome === 'late') appendReason(cell, `closing its workers took longer than ${CLOSE_TIMEOUT_MS} ms`);
+    if ((await within(scope.close(), CLOSE_TIMEOUT_MS)) === 'late')
+      appendReason(cell, `closing its workers took longer than ${CLOSE_TIMEOUT_MS} ms`);
   } catch (thrown) {
     appendReason(cell, `closing its workers failed: ${toError(thrown).message}`);
-  } finally {
-    stopTimer?.();
   }
 }
 

@@ -7,6 +7,7 @@ import { speedup } from './stats/bootstrap.js';
 import { modality } from './stats/modality.js';
 import { NOISY_CV, summarize } from './stats/summary.js';
 import type { ServedSample, StrategyInfo, StrategyInstance } from './strategy.js';
+import { fitsCores } from './tie-break.js';
 
 /** A cell while it is being measured. */
 export interface LiveCell {
@@ -116,10 +117,8 @@ export function toCell(cell: LiveCell, baseline: LiveCell | undefined, options: 
 function flagsOf(cell: LiveCell, stats: ReturnType<typeof summarize>, options: MeasureOptions): string[] {
   const flags: string[] = [];
   if (stats.cv > NOISY_CV) flags.push('noisy');
-  // A pool's size is its concurrency, unless it says otherwise (hybrid: many fetches, a pool sized to cores).
-  const { thread, poolSize } = cell.options;
-  const threads = typeof poolSize === 'number' ? poolSize : cell.plan.concurrency;
-  if (thread !== 'main' && threads > options.availableParallelism) flags.push('oversubscribed');
+  const sized = { options: cell.options, concurrency: cell.plan.concurrency };
+  if (!fitsCores(sized, options.availableParallelism)) flags.push('oversubscribed');
   if (stats.median < 100 * options.timerResolutionMs) flags.push('below-timer-resolution');
   if (cell.budgetLimited) flags.push('budget-limited');
   if (cell.samples.length < options.profile.minSamples) flags.push('under-sampled');

@@ -4,6 +4,9 @@ import type { Cell } from './schema.js';
 import { bootstrapRatioCi, type RatioCi } from './stats/bootstrap.js';
 import { type TieBreakStep, tieBreak } from './tie-break.js';
 
+/** The indifference zone of the decision rule (METHOD.md): within 5% of the fastest is as good. */
+export const DECISION_DELTA = 0.05;
+
 /** Options of {@link decideBest}. */
 export interface DecideBestOptions {
   /** Indifference zone: a cell within a factor 1 + delta of the fastest is as good. Default 0.05 (5%). */
@@ -91,7 +94,14 @@ interface Resolved {
 }
 
 function resolve(options: DecideBestOptions): Resolved {
-  const { delta = 0.05, cores, minSamples = 5, seed = 1, settleCap = 1000, resamples = 2000 } = options;
+  const {
+    delta = DECISION_DELTA,
+    cores,
+    minSamples = 5,
+    seed = 1,
+    settleCap = 1000,
+    resamples = 2000,
+  } = options;
   if (!(Number.isFinite(delta) && delta >= 0))
     throw new RangeError(`options.delta must be a non-negative number, got ${delta}`);
   for (const [name, value] of Object.entries({ cores, minSamples, settleCap, resamples })) {

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'ERR_UNSUPPORTED'
   | 'ERR_INTERRUPTED'
   | 'ERR_LOADGEN'
+  | 'ERR_LOADGEN_BUSY'
   | 'ERR_BUG'
   | (string & {});
 
@@ -42,24 +43,25 @@ export function toError(thrown: unknown): Error {
  */
 export function describeThrown(thrown: unknown): string {
   if (thrown instanceof Error) {
-    const message = firstLineOf(thrown.message);
+    const message = firstLine(thrown.message);
     const name = UNNAMED.has(thrown.name) ? '' : thrown.name;
     if (!message) return name ? `${name} (no message)` : 'an Error with no message';
     return name && !message.startsWith(name) ? `${name}: ${message}` : message;
   }
-  if (typeof thrown === 'string') return firstLineOf(thrown) || 'an empty string was thrown';
+  if (typeof thrown === 'string') return firstLine(thrown) || 'an empty string was thrown';
   if (thrown === null || thrown === undefined) return `${String(thrown)} was thrown (not an Error)`;
   if (typeof thrown !== 'object') return `${typeof thrown} ${String(thrown)} was thrown (not an Error)`;
   if ('message' in thrown && typeof thrown.message === 'string' && thrown.message)
-    return firstLineOf(thrown.message);
+    return firstLine(thrown.message);
   return `an object was thrown (not an Error): ${preview(thrown)}`;
 }
 
 /** Error names not worth repeating before a message: the plain one and paralab's own. */
 const UNNAMED: ReadonlySet<string> = new Set(['', 'Error', 'ParalabError', 'SideLost', 'PageLost']);
 
-function firstLineOf(text: string): string {
-  return text.split('\n')[0]?.trim() ?? '';
+/** The first line of an error message (libraries append multi-line diagnostics). */
+export function firstLine(message: string): string {
+  return message.split('\n')[0]?.trim() ?? '';
 }
 
 function preview(value: object): string {

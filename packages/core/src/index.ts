@@ -1,4 +1,4 @@
-export { type BatchStop, batchStop, firstLine, runPoolBatch, runSplitBatch } from './batch.js';
+export { type BatchStop, batchStop, runPoolBatch, runSplitBatch } from './batch.js';
 export {
   CALIBRATION_WORKLOAD,
   type CalibrationOptions,
@@ -40,7 +40,7 @@ export {
   type SettleEstimate,
 } from './decide-best.js';
 export { dispatchBatch, type InFlight, type TaskPort } from './dispatch.js';
-export { bug, describeThrown, type ErrorCode, ParalabError, toError } from './errors.js';
+export { bug, describeThrown, type ErrorCode, firstLine, ParalabError, toError } from './errors.js';
 export { FAMILY_ORDER, type Family, familyRank } from './family.js';
 export { findWorkload, isWorkload, workloadsOf } from './find-workload.js';
 export { fingerprint } from './fingerprint.js';
@@ -51,7 +51,6 @@ export {
   PEER_START_TIMEOUT_MS,
   PeerHandle,
   ready,
-  startPeer,
   startPeers,
   stopPeers,
 } from './launch/peer-handle.js';
@@ -69,7 +68,7 @@ export {
 } from './load/protocol.js';
 export { measure } from './measure.js';
 export { SampleInvalid, withWatchdog } from './measure-cell.js';
-export { DECISION_DELTA, hasMinimums, openCells, updateDone } from './measure-stop.js';
+export { hasMinimums, openCells, updateDone } from './measure-stop.js';
 export { summarizeTasks, timeTasks } from './measure-tasks.js';
 export type { MeasureEvent, MeasureOptions, MeasureResult, MemorySource } from './measure-types.js';
 export { type StrategyAdvice, type WorkAdvice, workAdvice } from './model/advice.js';
@@ -162,7 +161,7 @@ export {
   paramsKey,
   planCells,
 } from './plan.js';
-export { delay, now, setTimer } from './platform.js';
+export { delay, now, setTimer, within } from './platform.js';
 export { type CellProbe, estimateBytes, type ProbeFactory } from './probe.js';
 export { getProfile, type Profile, profileNames, profiles } from './profiles.js';
 export { createRng, type Rng, shuffled } from './random.js';

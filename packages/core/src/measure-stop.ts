@@ -2,14 +2,11 @@
 // part that makes answers decisive, a settled place in its group's decision (clearly worse than the
 // fastest, or equivalent to it). Cells whose place is still open keep sampling until their budget.
 import type { LiveCell } from './cell.js';
-import { comparisonState } from './decide-best.js';
+import { comparisonState, DECISION_DELTA } from './decide-best.js';
 import type { Profile } from './profiles.js';
 import { bootstrapRatioCi } from './stats/bootstrap.js';
 import { relativeCiWidth } from './stats/median-ci.js';
 import { medianOf } from './stats/summary.js';
-
-/** The indifference zone of the decision rule (METHOD.md): within 5% of the fastest is as good. */
-export const DECISION_DELTA = 0.05;
 
 /** Bootstrap resamples of the loop's own comparisons (the report's decisions use 2000). */
 const LOOP_RESAMPLES = 400;

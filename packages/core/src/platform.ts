@@ -28,5 +28,21 @@ export function setTimer(callback: () => void, ms: number, options: { unref?: bo
 /** Resolves after `ms` milliseconds. */
 export const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimer(resolve, ms));
 
+/**
+ * `promise`, or `'late'` when it has not settled within `ms` (its rejection still propagates); the timer is
+ * cleared either way. Core's one "settle within" race (`withWatchdog` is the one that fails the work).
+ */
+export async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'late'> {
+  let stop = (): void => {};
+  const late = new Promise<'late'>((resolve) => {
+    stop = setTimer(() => resolve('late'), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    stop();
+  }
+}
+
 /** Runs `callback` once the current task's synchronous work and earlier microtasks are done. */
 export const microtask = (callback: () => void): void => globals.queueMicrotask(callback);

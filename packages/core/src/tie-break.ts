@@ -1,5 +1,5 @@
 import { familyRank } from './family.js';
-import type { Cell, CellMetrics } from './schema.js';
+import type { Cell } from './schema.js';
 
 /** The tie-break steps, in the order they apply; 'median' is the last resort (the faster median). */
 export type TieBreakStep = 'family' | 'cores' | 'built-in' | 'memory' | 'startup' | 'median';
@@ -15,7 +15,7 @@ export const TIE_BREAK_TOLERANCE = 0.1;
  * options.poolSize threads when it is a number (hybrid strategies size their pool apart from their
  * concurrency), else `concurrency`, and fit when that is <= cores. Same rule as the 'oversubscribed' flag.
  */
-export function fitsCores(cell: Cell, cores: number): boolean {
+export function fitsCores(cell: Pick<Cell, 'options' | 'concurrency'>, cores: number): boolean {
   const { thread, poolSize } = cell.options;
   const threads = typeof poolSize === 'number' ? poolSize : cell.concurrency;
   return thread === 'main' || threads <= cores;
@@ -26,9 +26,7 @@ export function fitsCores(cell: Cell, cores: number): boolean {
  * only one alive) when a runner records it, else metrics.peakRssBytes; undefined when neither is known.
  */
 export function memoryBytes(cell: Cell): number | undefined {
-  // `footprint` is not in schema v1; reading it through a wider type keeps this working once it is.
-  const metrics: (CellMetrics & { footprint?: { deltaBytes?: number } }) | undefined = cell.metrics;
-  return metrics?.footprint?.deltaBytes ?? metrics?.peakRssBytes;
+  return cell.metrics?.footprint?.deltaBytes ?? cell.metrics?.peakRssBytes;
 }
 
 type Filter = (cells: readonly Cell[]) => Cell[];

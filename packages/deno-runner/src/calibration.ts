@@ -3,9 +3,7 @@
 // payloads over its pipes (JSON: what the `process` strategies pay per byte).
 import {
   type CalibrationProbe,
-  type Launcher,
   type PeerScope,
-  payloadProbe,
   payloadProbes,
   roundtripProbe,
   startupProbe,
@@ -42,23 +40,13 @@ const COMMAND_SIZES: readonly PayloadSize[] = [
   { bytes: 1024 * 1024, opsPerSample: 2 },
 ];
 
-/** A launcher's payload probes at these sizes: cloned, and transferred where a thread can. */
-function sizedPayloadProbes(
-  launcher: Launcher,
-  sizes: readonly PayloadSize[],
-  options: Readonly<Record<string, string>> = {},
-): CalibrationProbe<PeerScope>[] {
-  const modes: ('clone' | 'transfer')[] = launcher.kind === 'thread' ? ['clone', 'transfer'] : ['clone'];
-  return sizes.flatMap((size) => modes.map((mode) => payloadProbe(launcher, options, { ...size, mode })));
-}
-
 /** Node's probes as Deno runs them, with `worker_threads` payloads at `WORKER_THREADS_SIZES` in place. */
 function nodeProbesUnderDeno(): CalibrationProbe<PeerScope>[] {
   const isThreadPayload = (probe: CalibrationProbe<PeerScope>): boolean =>
     probe.primitive === workerThreadsLauncher.primitive && probe.name === 'payload-roundtrip';
   const at = nodeCalibrationProbes.findIndex(isThreadPayload);
   const others = nodeCalibrationProbes.filter((probe) => !isThreadPayload(probe));
-  const threads = sizedPayloadProbes(workerThreadsLauncher, WORKER_THREADS_SIZES, { api: 'postMessage' });
+  const threads = payloadProbes(workerThreadsLauncher, { api: 'postMessage' }, WORKER_THREADS_SIZES);
   return [...others.slice(0, at), ...threads, ...others.slice(at)];
 }
 
@@ -70,5 +58,5 @@ export const denoCalibrationProbes: readonly CalibrationProbe<PeerScope>[] = Obj
   ...payloadProbes(denoWebWorkerLauncher),
   startupProbe(denoCommandLauncher, { name: 'spawn', options: {} }),
   roundtripProbe(denoCommandLauncher, { name: 'ipc-roundtrip', options: {} }),
-  ...sizedPayloadProbes(denoCommandLauncher, COMMAND_SIZES),
+  ...payloadProbes(denoCommandLauncher, {}, COMMAND_SIZES),
 ]);

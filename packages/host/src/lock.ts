@@ -1,9 +1,10 @@
 // The machine-wide measurement lock: two runtimes never measure at once on one machine. The lock file
 // holds its holder's pid; a lock whose holder is gone (crashed, killed) is taken over at once.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CancelToken, ParalabError } from '@paralab/core';
+import { isAlive } from './process/signal.js';
 
 /** The machine-wide file every paralab runner locks before measuring. */
 export const BENCH_LOCK_PATH: string = join(tmpdir(), 'paralab-bench.lock');
@@ -37,7 +38,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   for (;;) {
     if (await tryTake(path)) return () => release(path);
     const holder = await holderOf(path);
-    if (holder !== undefined && !alive(holder)) {
+    if (holder !== undefined ? !isAlive(holder) : await emptyForLong(path)) {
       await rm(path, { force: true });
       continue;
     }
@@ -61,23 +62,29 @@ async function tryTake(path: string): Promise<boolean> {
   }
 }
 
-async function holderOf(path: string): Promise<number | undefined> {
+/** How long a lock file may stay without a pid before it counts as left by a runner that died writing it. */
+const EMPTY_STALE_MS = 5_000;
+
+/** True when the lock file exists with no pid in it, and has for longer than `EMPTY_STALE_MS`. */
+async function emptyForLong(path: string): Promise<boolean> {
   try {
-    const pid = Number((await readFile(path, 'utf8')).trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : 0;
+    return Date.now() - (await stat(path)).mtimeMs > EMPTY_STALE_MS;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
-/** True while a process with this pid exists (signal 0 tests without sending anything). */
-function alive(pid: number): boolean {
-  if (pid === 0) return false;
+/**
+ * The pid that holds the lock, or undefined when there is none to judge yet: no file, or a file whose pid
+ * is not written yet (`wx` creates it before it writes; reading then gives '', which must not pass for a
+ * dead holder, or a waiter would delete a live lock).
+ */
+async function holderOf(path: string): Promise<number | undefined> {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (thrown) {
-    return (thrown as NodeJS.ErrnoException).code === 'EPERM';
+    const pid = Number((await readFile(path, 'utf8')).trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
   }
 }
 

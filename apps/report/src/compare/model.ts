@@ -1,7 +1,7 @@
 import { ALPHA, type Cell, canReachSignificance, holmBonferroni, smallestP } from '@paralab/core';
 import { describeMachine } from '../shared/aggregate.js';
 import type { LoadedFile } from '../shared/load.js';
-import { NOISE } from '../shared/ratio.js';
+import { geometricMean, NOISE } from '../shared/ratio.js';
 import { type CellChange, type Figure, type MatchedCells, matchCells, rawVerdict } from './cells.js';
 import { type FloorChange, floorChanges } from './floors.js';
 import { pairFiles } from './pairs.js';
@@ -132,11 +132,7 @@ export function pairTitle(pair: Pick<PairComparison, 'label' | 'base' | 'current
   return `${pair.label} on ${where}`;
 }
 
-/** Geometric mean; 1 for no values. */
-export function geometricMean(values: readonly number[]): number {
-  if (values.length === 0) return 1;
-  return Math.exp(values.reduce((sum, value) => sum + Math.log(value), 0) / values.length);
-}
+export { geometricMean };
 
 function summarise(changes: readonly CellChange[]): KindSummary[] {
   const kinds = [...new Set(changes.map((change) => change.kind))].sort(

@@ -1,7 +1,6 @@
 import {
   type BreakEven,
   type BreakEvenCheck,
-  breakEven,
   type Cell,
   compareBreakEven,
   type MeasuredBreakEven,
@@ -11,7 +10,7 @@ import {
 } from '@paralab/core';
 import type { Aggregate, Run } from '../shared/aggregate.js';
 import { ms } from '../shared/format.js';
-import { breakEvensOf } from './model-note.js';
+import { breakEvensOf, unknownBreakEvensOf } from './model-note.js';
 
 /** The workload that sweeps task size at fixed total work (host's grain sweep). */
 export const GRAIN = 'grain';
@@ -94,9 +93,7 @@ function panelOf(run: Run): GrainPanel | undefined {
   if (measured.length === 0) return undefined;
   const predicted = breakEvensOf(run);
   const checks = compareBreakEven([...predicted.values()], measured);
-  const unknown = new Map(
-    breakEven(run.file.results).flatMap((b) => ('unknown' in b ? [[b.strategy, b.unknown] as const] : [])),
-  );
+  const unknown = unknownBreakEvensOf(run);
   const series = measured.map((m, i): GrainSeries => {
     const mine = cells.filter((c) => c.strategy === m.strategy && c.concurrency === m.concurrency);
     const p = predicted.get(m.strategy);

@@ -8,7 +8,7 @@ import {
 } from '@paralab/core';
 import type { Aggregate, Entry, Machine, Run } from '../shared/aggregate.js';
 import { strategyName } from '../shared/format.js';
-import { outsideNoise, timed, type Versus, versus } from '../shared/ratio.js';
+import { geometricMean, outsideNoise, timed, type Versus, versus } from '../shared/ratio.js';
 
 /**
  * Where one runtime stands in a row: `fastest`; `slower` (significant after Benjamini-Hochberg and the CI
@@ -135,8 +135,8 @@ function adjust(rows: readonly FactorRow[]): Pick<Matrix, 'tests' | 'canReach' |
 function geomeans(machine: Machine, rows: readonly FactorRow[]): Pick<Matrix, 'geomeans' | 'commonRows'> {
   const common = rows.filter((row) => row.values.every((value) => value.factor !== undefined));
   const values = machine.runs.map((run) => {
-    const logs = common.map((row) => Math.log(row.values.find((v) => v.run === run)?.factor ?? 1));
-    return { run, value: Math.exp(logs.reduce((sum, x) => sum + x, 0) / Math.max(1, logs.length)) };
+    const factors = common.map((row) => row.values.find((v) => v.run === run)?.factor ?? 1);
+    return { run, value: geometricMean(factors) };
   });
   return { geomeans: common.length > 0 ? values : [], commonRows: common.length };
 }

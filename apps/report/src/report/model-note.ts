@@ -22,19 +22,40 @@ type Predicted = Extract<CellModel, { predictedMs: number }>;
 const predicted = (model: CellModel | undefined): model is Predicted =>
   model !== undefined && 'predictedMs' in model;
 
-const breakEvens = new WeakMap<Run, Map<string, BreakEven>>();
+interface RunBreakEvens {
+  readonly known: ReadonlyMap<string, BreakEven>;
+  /** Why the model has none for a strategy (a floor it lacks), by strategy. */
+  readonly unknown: ReadonlyMap<string, string>;
+}
+
+const breakEvens = new WeakMap<Run, RunBreakEvens>();
+
+/** Core's `breakEven` of the run, computed once per run and split into the known ones and the reasons. */
+function runBreakEvens(run: Run): RunBreakEvens {
+  const cached = breakEvens.get(run);
+  if (cached) return cached;
+  const known = new Map<string, BreakEven>();
+  const unknown = new Map<string, string>();
+  for (const item of breakEven(run.file.results)) {
+    if ('status' in item) known.set(item.strategy, item);
+    else unknown.set(item.strategy, item.unknown);
+  }
+  const split = { known, unknown };
+  breakEvens.set(run, split);
+  return split;
+}
 
 /**
  * Core's predicted break-even of every strategy of the run (pools of N = the run's cores), by strategy,
  * computed once per run; strategies whose floors are missing are left out.
  */
 export function breakEvensOf(run: Run): ReadonlyMap<string, BreakEven> {
-  const known = breakEvens.get(run);
-  if (known) return known;
-  const found = new Map<string, BreakEven>();
-  for (const item of breakEven(run.file.results)) if ('status' in item) found.set(item.strategy, item);
-  breakEvens.set(run, found);
-  return found;
+  return runBreakEvens(run).known;
+}
+
+/** Why the model has no break-even for a strategy of the run, by strategy. */
+export function unknownBreakEvensOf(run: Run): ReadonlyMap<string, string> {
+  return runBreakEvens(run).unknown;
 }
 
 /** The cost model's note on a cell, or undefined when its file carries no prediction for it. */

@@ -39,3 +39,9 @@ export const NOISE = 0.02;
 export function outsideNoise(ci: { lo: number; hi: number }, noise: number = NOISE): boolean {
   return ci.lo > 1 + noise || ci.hi < 1 - noise;
 }
+
+/** Geometric mean; 1 for no values. */
+export function geometricMean(values: readonly number[]): number {
+  if (values.length === 0) return 1;
+  return Math.exp(values.reduce((sum, value) => sum + Math.log(value), 0) / values.length);
+}

@@ -2,7 +2,7 @@
 // reports no crash: the content processes come from /proc (the browser's descendants started with
 // `-contentproc`), and a crash shows as the page channel closing (see session.ts).
 import { readFile, rm } from 'node:fs/promises';
-import { descendants } from '@paralab/host/process';
+import { descendants, killGroup } from '@paralab/host/process';
 import type { Browser, Page } from 'puppeteer-core';
 import type { BrowserGuard } from '../guard.js';
 import { withTimeout } from '../with-timeout.js';
@@ -37,7 +37,7 @@ export async function firefoxDriver(browser: Browser, owned: FirefoxOwned): Prom
     closing ??= (async () => {
       await withTimeout(browser.close(), CLOSE_TIMEOUT_MS).catch(() => {});
       // Whatever is left of the group (a content process that outlived its parent) goes too.
-      if (pid !== undefined) killGroup(pid);
+      killGroup(pid);
       await rm(profileDir, { recursive: true, force: true }).catch(() => {});
       guard.standDown();
     })();
@@ -104,12 +104,4 @@ async function contentProcesses(pid: number): Promise<number[]> {
   const tabs = content.filter((child) => child !== undefined);
   const isolated = tabs.filter((child) => child.isolated);
   return (isolated.length > 0 ? isolated : tabs).map((child) => child.pid);
-}
-
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Nothing left of it.
-  }
 }

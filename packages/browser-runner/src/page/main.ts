@@ -8,6 +8,7 @@ import {
   describeThrown,
   executeCalibrate,
   executeMeasure,
+  faultsOfThisScope,
   importWorkload,
   type MeasureEvent,
   measureTimerResolution,
@@ -46,22 +47,7 @@ function sideRuntime(engine: BrowserEngine): SideRuntime {
       },
       source: `the page's ${ENGINES[engine].pageProcess} RSS (main thread and workers), read by the runner from the OS`,
     },
-    faults(listener) {
-      const onRejection = (event: PromiseRejectionEvent): void => {
-        event.preventDefault();
-        listener(event.reason);
-      };
-      const onError = (event: ErrorEvent): void => {
-        event.preventDefault();
-        listener(event.error ?? event.message);
-      };
-      addEventListener('unhandledrejection', onRejection);
-      addEventListener('error', onError);
-      return () => {
-        removeEventListener('unhandledrejection', onRejection);
-        removeEventListener('error', onError);
-      };
-    },
+    faults: faultsOfThisScope,
   };
 }
 

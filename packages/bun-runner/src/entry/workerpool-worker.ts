@@ -4,7 +4,7 @@
 // called by a one-line bootstrap module (web mode: a Web Worker has neither).
 import { workerData } from 'node:worker_threads';
 import { importWorkload, libraryTask, type PeerSetup, type WorkloadRef } from '@paralab/core/peer';
-import { turnOfTheLoop } from '@paralab/node-api/runtime';
+import { reportPendingRejections } from '@paralab/node-api/runtime';
 import { worker } from 'workerpool';
 
 /** The environment variable a workerpool worker in process mode reads its workload reference from (JSON). */
@@ -17,7 +17,11 @@ export const WORKERPOOL_REF_ENV = 'PARALAB_WORKERPOOL_REF';
  * elsewhere through the process's.
  */
 export async function serveWorkerpool(ref: WorkloadRef): Promise<void> {
-  const task = await libraryTask(ref, { load: importWorkload, onFault: rejections, settle: turnOfTheLoop });
+  const task = await libraryTask(ref, {
+    load: importWorkload,
+    onFault: rejections,
+    settle: reportPendingRejections,
+  });
   worker({ run: task.run, ready: task.ready });
 }
 

@@ -2,7 +2,6 @@
 // process modes hang at start-up under Bun 1.4 (workerpool's worker side sees `self`, `postMessage` and
 // `addEventListener`, which Bun defines globally, takes its browser branch and never answers the pool):
 // core's start-up watchdog turns that into an `unsupported` cell that says why.
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import {
   CancelToken,
@@ -12,11 +11,11 @@ import {
   type WorkloadRef,
   workerpoolStrategy,
 } from '@paralab/core';
+import { WORKERPOOL_VERSION as VERSION } from '@paralab/node-api';
 import { pool as createPool, type Pool, type WorkerPoolOptions } from 'workerpool';
 import { WORKERPOOL_REF_ENV } from '../entry/workerpool-worker.js';
 
 const SCRIPT = new URL('../entry/workerpool-worker.js', import.meta.url);
-const VERSION = (createRequire(import.meta.url)('workerpool/package.json') as { version: string }).version;
 
 /** A workerpool worker type: `thread` (worker_threads), `process` (child_process.fork), `web` (Web Worker). */
 export type WorkerpoolType = 'thread' | 'process' | 'web';

@@ -159,9 +159,3 @@ export function ready(peer: PeerHandle, name: string, timeoutMs: number): Promis
     );
   });
 }
-
-/** Starts one peer and waits until it is ready (calibration probes). */
-export async function startPeer(launcher: Launcher, setup: PeerSetup = {}): Promise<PeerHandle> {
-  const [peer] = await startPeers(launcher, setup, 1);
-  return peer as PeerHandle;
-}

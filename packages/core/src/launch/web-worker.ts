@@ -2,7 +2,7 @@
 // page. Each runtime says which script its workers run (an entry that calls core's `servePeer`).
 import { ParalabError } from '../errors.js';
 import type { FromPeer, PeerSetup, ToPeer } from '../peer/protocol.js';
-import { setTimer } from '../platform.js';
+import { within } from '../platform.js';
 import type { StrategyOptions } from '../strategy.js';
 import type { Launcher, RawPeer } from './launcher.js';
 
@@ -100,13 +100,7 @@ function webWorkerPeer(worker: WebWorker, setup: PeerSetup, closeEvent: boolean)
     async stop() {
       worker.terminate();
       end(new ParalabError('ERR_WORKER', 'worker was stopped'));
-      if (!closeEvent) return;
-      let cancel = (): void => {};
-      await Promise.race([
-        whenClosed,
-        new Promise<void>((resolve) => (cancel = setTimer(resolve, CLOSE_WAIT_MS))),
-      ]);
-      cancel();
+      if (closeEvent) await within(whenClosed, CLOSE_WAIT_MS);
     },
   };
 }

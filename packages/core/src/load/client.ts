@@ -73,8 +73,9 @@ async function call(url: string, timeoutMs: number, init: FetchInit = {}): Promi
   }
   const text = await response.text();
   if (!response.ok) {
+    // 409: it is still running another batch (one a stopped cell left); the caller may wait and retry.
     throw new ParalabError(
-      'ERR_LOADGEN',
+      response.status === 409 ? 'ERR_LOADGEN_BUSY' : 'ERR_LOADGEN',
       `the load generator refused ${url}: HTTP ${response.status} ${text}`,
     );
   }

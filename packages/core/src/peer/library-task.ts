@@ -21,9 +21,9 @@ export interface LibraryTaskRuntime {
   load(ref: WorkloadRef): Promise<AnyWorkload>;
   onFault?(listener: (thrown: unknown) => void): void;
   /**
-   * Lets this thread's event loop turn once (Node's `setImmediate`). Called after each task, before its
-   * answer leaves: a rejection the task left unhandled is reported only when the loop turns, and a pool
-   * whose idle workers block in `Atomics.wait` (piscina, tinypool) would otherwise never turn it, so the
+   * Has this thread report the rejections left unhandled so far (to `onFault`). Called after each task,
+   * before its answer leaves: a runtime reports them only between turns of its event loop, and a pool whose
+   * idle workers block in `Atomics.wait` (piscina, tinypool) may not turn it before the next task, so the
    * fault would be lost or blamed on a later task. With it, the fault fails the task that caused it.
    */
   settle?(): Promise<void> | undefined;
@@ -56,7 +56,7 @@ export async function libraryTask(ref: WorkloadRef, runtime: LibraryTaskRuntime)
   const rethrown = (thrown: unknown): never => {
     throw new Error(describeThrown(thrown));
   };
-  /** The task's output once the loop has turned and no fault was heard meanwhile. */
+  /** The task's output once pending rejections are reported and none was heard. */
   const settled = async <T>(output: T): Promise<T> => {
     if (!runtime.settle) return output;
     await runtime.settle();

@@ -10,6 +10,7 @@ import { servePeer } from './serve.js';
 interface WorkerScope {
   postMessage(message: FromPeer, transfer?: readonly ArrayBuffer[]): void;
   addEventListener(type: string, listener: (event: ScopeEvent) => void): void;
+  removeEventListener(type: string, listener: (event: ScopeEvent) => void): void;
 }
 
 interface ScopeEvent {
@@ -38,16 +39,23 @@ export function serveWebWorkerPeer(load: (ref: WorkloadRef) => Promise<AnyWorklo
 /**
  * Calls `listener` with every unhandled rejection and uncaught exception of this global scope (a Web
  * Worker's, a page's, or Deno's), through the web's `unhandledrejection` and `error` events; each is
- * prevented, so that it reaches neither the worker's owner as a crash nor the process as its end.
+ * prevented, so that it reaches neither the worker's owner as a crash nor the process as its end. Returns
+ * what stops listening.
  */
-export function faultsOfThisScope(listener: (thrown: unknown) => void): void {
+export function faultsOfThisScope(listener: (thrown: unknown) => void): () => void {
   const scope = globalThis as unknown as WorkerScope;
-  scope.addEventListener('unhandledrejection', (event) => {
+  const onRejection = (event: ScopeEvent): void => {
     event.preventDefault?.();
     listener(event.reason);
-  });
-  scope.addEventListener('error', (event) => {
+  };
+  const onError = (event: ScopeEvent): void => {
     event.preventDefault?.();
     listener(event.error ?? event.message);
-  });
+  };
+  scope.addEventListener('unhandledrejection', onRejection);
+  scope.addEventListener('error', onError);
+  return () => {
+    scope.removeEventListener('unhandledrejection', onRejection);
+    scope.removeEventListener('error', onError);
+  };
 }

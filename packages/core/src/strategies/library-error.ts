@@ -1,4 +1,4 @@
-import { ParalabError } from '../errors.js';
+import { firstLine, ParalabError } from '../errors.js';
 
 /**
  * A pool library's error for task `i` in one line. When a worker fails in a way the library cannot pass
@@ -6,7 +6,7 @@ import { ParalabError } from '../errors.js';
  * as an empty object), the line says so instead of printing `{}`.
  */
 export function libraryError(i: number, error: Error, library: string): ParalabError {
-  const message = error.message.split('\n')[0]?.trim() ?? '';
+  const message = firstLine(error.message);
   const why = lostInLibrary(message)
     ? `its worker failed with an error ${library} could not pass on (an output that cannot be cloned does this)`
     : message;

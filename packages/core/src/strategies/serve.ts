@@ -6,7 +6,7 @@ import { bug, ParalabError } from '../errors.js';
 import type { Family } from '../family.js';
 import { runLoad } from '../load/client.js';
 import type { LoadRequest, LoadResult } from '../load/protocol.js';
-import { delay } from '../platform.js';
+import { delay, within } from '../platform.js';
 import type { ServerSetup } from '../serve/answer.js';
 import { servedRequests } from '../serve/requests.js';
 import type {
@@ -157,7 +157,7 @@ async function loadWhenFree(url: string, request: LoadRequest, cancel: CancelTok
     try {
       return await runLoad(url, request);
     } catch (thrown) {
-      const busy = thrown instanceof ParalabError && / HTTP 409 /.test(thrown.message);
+      const busy = thrown instanceof ParalabError && thrown.code === 'ERR_LOADGEN_BUSY';
       if (!busy || Date.now() > until) throw thrown;
       await delay(100);
     }
@@ -175,7 +175,8 @@ async function checkedBatch(
     // A server killed mid-batch ends the batch at once, its exit heard a moment later; the answers on a
     // connection it closed with a request in flight are matched to the wrong requests (mismatched): a
     // dead server, not a wrong one.
-    const ended = gone() ?? (await Promise.race([server.ended, delay(END_GRACE_MS).then(() => undefined)]));
+    const heard = gone() ?? (await within(server.ended, END_GRACE_MS));
+    const ended = heard === 'late' ? undefined : heard;
     if (ended || failed) {
       const cause = ended ? `the server died (${ended}): ` : 'the server failed the batch: ';
       throw new ParalabError('ERR_SERVER', `${cause}${failureCounts(result)}${example(result)}`);

@@ -5,7 +5,7 @@
 import { runPoolBatch } from '../batch.js';
 import { CancelToken } from '../cancel.js';
 import { describeThrown, ParalabError } from '../errors.js';
-import { setTimer } from '../platform.js';
+import { within } from '../platform.js';
 import type { Strategy, StrategyInstance, StrategyOptions, WorkloadRef } from '../strategy.js';
 import { libraryError, lostInLibrary } from './library-error.js';
 
@@ -106,7 +106,7 @@ export async function readyWorkerpool(
   try {
     const ready = Promise.all(Array.from({ length: size }, () => settled(pool.exec('ready', []))));
     ready.catch(() => {}); // terminating after the watchdog rejects it: nobody listens then
-    if ((await withinMs(ready, startTimeoutMs)) !== 'late') return;
+    if ((await within(ready, startTimeoutMs)) !== 'late') return;
   } catch (thrown) {
     throw new ParalabError(
       'ERR_WORKER',
@@ -144,19 +144,6 @@ export function describeWorkerpoolError(thrown: unknown, task?: number): Paralab
   if (task !== undefined && thrown instanceof Error && lostInLibrary(thrown.message))
     return libraryError(task, thrown, 'workerpool');
   return new ParalabError('ERR_TASK', task === undefined ? message : `task ${task} threw: ${message}`);
-}
-
-/** Resolves with `late` when `promise` has not settled within `ms` (its rejection still propagates). */
-async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | 'late'> {
-  let stop = (): void => {};
-  const late = new Promise<'late'>((resolve) => {
-    stop = setTimer(() => resolve('late'), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    stop();
-  }
 }
 
 /** The calibrated primitive a workerpool of this `workerType` runs on, recorded for the cost model. */

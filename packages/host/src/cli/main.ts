@@ -27,9 +27,9 @@ const FAILURES: readonly string[] = [
  */
 export async function runnerCli(argv: readonly string[], runner: RunnerDefinition): Promise<void> {
   // A closed pipe (`| head`) must not crash a run: the rest of the output is dropped, the results written.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
-  });
+  // Once per process: a runner's CLI may run several times in one (one run per Node version).
+  if (!process.stdout.listeners('error').includes(ignoreClosedPipe))
+    process.stdout.on('error', ignoreClosedPipe);
   try {
     process.exitCode = await main(argv, runner);
   } catch (thrown) {
@@ -42,6 +42,10 @@ export async function runnerCli(argv: readonly string[], runner: RunnerDefinitio
   }
 }
 
+function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+}
+
 async function main(argv: readonly string[], runner: RunnerDefinition): Promise<number> {
   const defaultOut = `results/${runner.runtime}.json`;
   const args = parseCliArgs(argv, defaultOut, runner.extraOptions ?? []);
@@ -50,7 +54,20 @@ async function main(argv: readonly string[], runner: RunnerDefinition): Promise<
   if (args.version) return print(runner.version);
   if (args.list) return print(await listing(runner, args.modules));
   if (args.plan) return print(planListing(await planRun(runner, options(args))));
-  const interrupt = interruptOnSignals();
+  const signals = interruptOnSignals();
+  try {
+    return await measureAndReport(args, runner, signals.interrupt);
+  } finally {
+    signals.dispose();
+  }
+}
+
+/** The run itself, its tables and advice, and the exit code. */
+async function measureAndReport(
+  args: CliArgs,
+  runner: RunnerDefinition,
+  interrupt: CancelToken,
+): Promise<number> {
   const begin = performance.now();
   const results = await runWithHost(runner, {
     ...options(args),
@@ -121,8 +138,11 @@ function shown(out: string): string {
   return fromHere && !fromHere.startsWith('..') ? fromHere : resolve(out);
 }
 
-/** Ctrl-C or SIGTERM: the measuring side is stopped at once and what was measured is written. */
-function interruptOnSignals(): CancelToken {
+/**
+ * Ctrl-C or SIGTERM: the measuring side is stopped at once and what was measured is written. `dispose`
+ * removes the handlers when the run ends, so that a later run in the same process is the only one told.
+ */
+function interruptOnSignals(): { interrupt: CancelToken; dispose: () => void } {
   const interrupt = new CancelToken();
   const onSignal = (signal: NodeJS.Signals): void => {
     if (interrupt.cancelled) process.exit(130);
@@ -132,7 +152,7 @@ function interruptOnSignals(): CancelToken {
     interrupt.cancel(new Error(`interrupted by ${signal}`));
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
-  return interrupt;
+  return { interrupt, dispose: () => process.off('SIGINT', onSignal).off('SIGTERM', onSignal) };
 }
 
 function print(text: string): number {

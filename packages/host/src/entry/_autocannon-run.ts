@@ -1,6 +1,7 @@
 // One batch of load with autocannon, every response checked against the answer its request must get.
 import { createHash } from 'node:crypto';
 import { type EventLoopUtilization, performance } from 'node:perf_hooks';
+import { DEFAULT_DEADLINE_MS } from '@paralab/core';
 import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
 import type {
@@ -15,7 +16,6 @@ import type {
 import { CAN_READ_PROC, type ProcSnapshot, readProc } from './_proc-usage.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_DEADLINE_MS = 120_000;
 /** Mismatches described in the result, at most. */
 const MISMATCH_SAMPLES = 5;
 /**

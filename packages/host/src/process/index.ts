@@ -8,5 +8,6 @@ export {
   stopChild,
 } from './exit.js';
 export { DEFAULT_HEAP_LIMIT_MB, HEAP_LIMIT_ENV, heapLimitMb } from './limits.js';
+export { isAlive, killGroup } from './signal.js';
 export { descendants, treeRss } from './tree.js';
 export { addUsage, NO_USAGE, processUsage, statFields } from './usage.js';

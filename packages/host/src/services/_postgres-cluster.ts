@@ -17,6 +17,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isAlive } from '../process/signal.js';
 import type { KeeperSetup, ServerAccount } from './_postgres-messages.js';
 
 /** Prefix of the temporary directories of throwaway clusters (under `os.tmpdir()`). */
@@ -191,15 +192,6 @@ function readPid(file: string): number | undefined {
   if (!existsSync(file)) return undefined;
   const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
   return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** A free TCP port on 127.0.0.1 (the kernel's pick; the server binds it a moment later). */

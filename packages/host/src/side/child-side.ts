@@ -14,6 +14,7 @@ import {
   type ToSide,
 } from '@paralab/core';
 import { describeExit, StderrTail, stopChild } from '../process/exit.js';
+import { killGroup } from '../process/signal.js';
 import { treeRss } from '../process/tree.js';
 import { type MeasuringSide, type SideFactory, SideLost } from './measuring-side.js';
 
@@ -82,7 +83,7 @@ export class ChildSide implements MeasuringSide {
       process.stderr.write(chunk);
     });
     const ended = endOf(child, tail, options);
-    const killTree = (): void => killGroup(child);
+    const killTree = (): void => killGroup(child.pid);
     process.once('exit', killTree);
     void ended.then(() => {
       killTree();
@@ -132,14 +133,14 @@ export class ChildSide implements MeasuringSide {
 
   async kill(reason: string): Promise<void> {
     this.#killedFor ??= reason;
-    killGroup(this.#child);
+    killGroup(this.#child.pid);
     await this.#ended;
   }
 
   async close(): Promise<void> {
     if (this.#child.connected) this.#child.disconnect();
     await stopChild(this.#child);
-    killGroup(this.#child);
+    killGroup(this.#child.pid);
   }
 
   /** The stderr the side wrote last (for diagnostics). */
@@ -207,14 +208,6 @@ function endOf(child: ChildProcess, tail: StderrTail, options: ChildSideOptions)
 }
 
 /** SIGKILLs the side's whole process group (the side and every process it started). */
-function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // The group is gone already.
-  }
-}
 
 function hello(
   child: ChildProcess,
@@ -224,7 +217,7 @@ function hello(
   const timeoutMs = options.startTimeoutMs ?? 30_000;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      killGroup(child);
+      killGroup(child.pid);
       reject(new ParalabError('ERR_SIDE', `${options.what} did not start within ${timeoutMs} ms`));
     }, timeoutMs);
     const onMessage = (message: FromSide): void => {

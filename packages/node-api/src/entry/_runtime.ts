@@ -1,7 +1,7 @@
 // What every entry of this package needs from Node's APIs (Bun and Deno provide them too): importing a
 // workload (core's `importWorkload`), hearing the faults no task can catch, and the process's own usage.
 // Deno's entries use it too (`@paralab/node-api/runtime`: this file alone, none of the pools).
-import type { AnyWorkload, PeerUsage, WorkloadRef } from '@paralab/core/peer';
+import type { AnyWorkload, LibraryTaskRuntime, PeerUsage, WorkloadRef } from '@paralab/core/peer';
 import { importWorkload } from '@paralab/core/peer';
 
 /** These entries run under Deno too (Deno's runner starts them); detected once, here. */
@@ -55,10 +55,17 @@ const processTicks: (() => void) | undefined =
  * delays every answer of piscina's and tinypool's Atomics-waiting workers: a `noop` task under piscina cost
  * 57% more with it. Bun and Deno report them on the next turn, which costs them nothing measurable.
  */
-export function turnOfTheLoop(): Promise<void> | undefined {
+export function reportPendingRejections(): Promise<void> | undefined {
   if (processTicks) {
     processTicks();
     return undefined;
   }
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** What a pool library's worker needs from this runtime (piscina, tinypool and workerpool entries alike). */
+export const LIBRARY_RUNTIME: LibraryTaskRuntime = {
+  load: loadWorkload,
+  onFault: rejectionsOfThisProcess,
+  settle: reportPendingRejections,
+};

@@ -2,12 +2,8 @@
 import { workerData } from 'node:worker_threads';
 import type { PeerSetup } from '@paralab/core/peer';
 import { libraryTask } from '@paralab/core/peer';
-import { loadWorkload, rejectionsOfThisProcess, turnOfTheLoop } from './_runtime.js';
+import { LIBRARY_RUNTIME } from './_runtime.js';
 
-const task = await libraryTask((workerData as Required<Pick<PeerSetup, 'ref'>>).ref, {
-  load: loadWorkload,
-  onFault: rejectionsOfThisProcess,
-  settle: turnOfTheLoop,
-});
+const task = await libraryTask((workerData as Required<Pick<PeerSetup, 'ref'>>).ref, LIBRARY_RUNTIME);
 
 export const { run, ready, cpu } = task;

@@ -3,12 +3,11 @@
 import type { PeerSetup } from '@paralab/core/peer';
 import { libraryTask } from '@paralab/core/peer';
 import { Tinypool } from 'tinypool';
-import { loadWorkload, rejectionsOfThisProcess, turnOfTheLoop } from './_runtime.js';
+import { LIBRARY_RUNTIME } from './_runtime.js';
 
-const task = await libraryTask((Tinypool.workerData as Required<Pick<PeerSetup, 'ref'>>).ref, {
-  load: loadWorkload,
-  onFault: rejectionsOfThisProcess,
-  settle: turnOfTheLoop,
-});
+const task = await libraryTask(
+  (Tinypool.workerData as Required<Pick<PeerSetup, 'ref'>>).ref,
+  LIBRARY_RUNTIME,
+);
 
 export const { run, ready } = task;

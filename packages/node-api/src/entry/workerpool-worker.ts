@@ -4,12 +4,8 @@ import { workerData } from 'node:worker_threads';
 import type { PeerSetup } from '@paralab/core/peer';
 import { libraryTask } from '@paralab/core/peer';
 import { worker } from 'workerpool';
-import { loadWorkload, rejectionsOfThisProcess, turnOfTheLoop } from './_runtime.js';
+import { LIBRARY_RUNTIME } from './_runtime.js';
 
-const task = await libraryTask((workerData as Required<Pick<PeerSetup, 'ref'>>).ref, {
-  load: loadWorkload,
-  onFault: rejectionsOfThisProcess,
-  settle: turnOfTheLoop,
-});
+const task = await libraryTask((workerData as Required<Pick<PeerSetup, 'ref'>>).ref, LIBRARY_RUNTIME);
 
 worker({ run: task.run, ready: task.ready });

@@ -11,7 +11,7 @@ import {
   type ServerSetup,
   type StrategyOptions,
 } from '@paralab/core';
-import { describeExit, processUsage, stopChild } from '@paralab/host/process';
+import { describeExit, isAlive, processUsage, stopChild } from '@paralab/host/process';
 import { forkChild } from './_fork.js';
 
 /** The environment variable a server process reads its `ServerSetup` from (JSON). */
@@ -139,7 +139,7 @@ function spawnServer(entry: string, setup: ServerSetup): ServerProcess {
 async function stopAll(servers: readonly ServerProcess[], pids: readonly number[] = []): Promise<void> {
   await Promise.all(servers.map((server) => stopChild(server.child)));
   for (const pid of pids) {
-    if (alive(pid)) {
+    if (isAlive(pid)) {
       try {
         process.kill(pid, 'SIGKILL');
       } catch {
@@ -148,16 +148,7 @@ async function stopAll(servers: readonly ServerProcess[], pids: readonly number[
     }
   }
   const until = Date.now() + 5_000;
-  while (pids.some(alive) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  while (pids.some(isAlive) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 /** How a runtime runs its servers: its entry scripts and what they use. */

@@ -1,4 +1,4 @@
-import { ms, pValue, ratioCi, times } from '../../shared/format.js';
+import { ms, plural, pValue, ratioCi, times } from '../../shared/format.js';
 import type { CellChange, Estimate, Figure } from '../cells.js';
 import type { FloorChange } from '../floors.js';
 import {
@@ -78,10 +78,6 @@ export function geomeanText(pair: PairComparison): string {
     (s) => `${s.kind} ${times(s.geomean)} (${s.cells} cell${s.cells === 1 ? '' : 's'})`,
   );
   return `${what}: ${kinds.join(' · ')}`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** `2 slower, 0 faster, 22 ~ (not significant, or within ±2%) of 24 compared cells; 1 status change ...`. */

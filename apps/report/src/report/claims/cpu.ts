@@ -3,6 +3,7 @@ import type { Entry } from '../../shared/aggregate.js';
 import { percent, ratioCi, strategyName } from '../../shared/format.js';
 import { idealSpeedup, sequentialTasks, taskBound } from '../../shared/task-sizes.js';
 import {
+  beats,
   bestOf,
   collect,
   compare,
@@ -94,9 +95,7 @@ export const c4: ClaimEvaluator = {
       }
       if (threads) {
         const c = compare(threads, sequential);
-        const verdict =
-          c.standing === 'faster' ? 'holds' : c.standing === 'undecided' ? 'inconclusive' : 'does not hold';
-        parts.push(part(`${group}: threads`, verdict, comparisonText(c), c));
+        parts.push(part(`${group}: threads`, beats(c), comparisonText(c), c));
       }
       return parts;
     }),

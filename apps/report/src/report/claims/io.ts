@@ -3,6 +3,7 @@ import { ms } from '../../shared/format.js';
 import {
   beats,
   bestOf,
+  type Compared,
   collect,
   compare,
   comparisonText,
@@ -45,13 +46,15 @@ function apiCalls(group: string, entries: Entry[]): ClaimPart | string {
   if (!sequential && expected === undefined)
     return `${group}: no sequential cell and no requests × latencyMs to estimate it`;
   const asyncVsThreads = compare(asyncBest, threadBest);
-  const overSequential = (entry: Entry) =>
-    sequential
-      ? beats(compare(entry, sequential))
-      : (entry.cell.stats?.median ?? 0) < 0.5 * (expected ?? 0)
-        ? 'holds'
-        : 'inconclusive';
-  const steps = [overSequential(threadBest), beats(asyncVsThreads)];
+  const [threadsVsSequential, asyncVsSequential] = sequential
+    ? [compare(threadBest, sequential), compare(asyncBest, sequential)]
+    : [];
+  const threadsOverSequential = threadsVsSequential
+    ? beats(threadsVsSequential)
+    : (threadBest.cell.stats?.median ?? 0) < 0.5 * (expected ?? 0)
+      ? 'holds'
+      : 'inconclusive';
+  const steps = [threadsOverSequential, beats(asyncVsThreads)];
   const verdict = steps.every((s) => s === 'holds')
     ? 'holds'
     : steps.includes('does not hold')
@@ -60,11 +63,11 @@ function apiCalls(group: string, entries: Entry[]): ClaimPart | string {
   const base = sequential
     ? `${timeText(sequential)}${expected === undefined ? '' : ` (${ms(expected)} ms of waiting)`}`
     : `sequential not measured, estimated ${ms(expected ?? 0)} ms (requests × latencyMs)`;
-  const speed = (entry: Entry) => (sequential ? ` (${comparisonText(compare(entry, sequential))})` : '');
+  const speed = (c: Compared | undefined) => (c ? ` (${comparisonText(c)})` : '');
   const numbers = [
     base,
-    `${timeText(threadBest)}${speed(threadBest)}`,
-    `${timeText(asyncBest)}${speed(asyncBest)}`,
+    `${timeText(threadBest)}${speed(threadsVsSequential)}`,
+    `${timeText(asyncBest)}${speed(asyncVsSequential)}`,
     comparisonText(asyncVsThreads),
   ];
   return part(group, verdict, numbers.join('; '), asyncVsThreads);

@@ -6,7 +6,6 @@ import { badge, breakable, table } from '../../../shared/html/parts.js';
 import { KIND_WORDS, KINDS } from '../../answers.js';
 import type { Report } from '../../build.js';
 import { answerChart, type PickPoint, shortWorkload } from '../../charts/answer.js';
-import { explain } from '../../explain.js';
 import { ANSWER_METHOD, answerText } from '../rows.js';
 import { filterAttrs } from './filters.js';
 
@@ -56,11 +55,11 @@ function answerTable(report: Report): SafeHtml {
 
 function pickPoints(report: Report): PickPoint[] {
   return report.answers.flatMap((answer) =>
-    answer.workloads.flatMap(({ decision }) => {
+    answer.workloads.flatMap(({ decision, text }) => {
       const cell = decision.best.recommendation?.cell;
       const speed = cell ? speedupWithCi(cell) : undefined;
       if (!cell || !speed) return [];
-      const pick = explain(decision).pick ?? cell.strategy;
+      const pick = text.pick ?? cell.strategy;
       return [
         {
           runtime: runTitle(answer.run, report.aggregate),
