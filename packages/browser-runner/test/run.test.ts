@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Cell, parseResults, type Results } from '@paralab/core';
+import { BUSY_ROUNDTRIP_MS, type Cell, parseResults, type Results } from '@paralab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBrowser } from '../src/run.js';
 import { statusOf, TEST_PROFILE } from './_helpers.js';
@@ -189,13 +189,14 @@ describe('runBrowser: every strategy in a cross-origin isolated page', () => {
     const floors = results.cells.filter((c) => c.kind === 'calibration');
     const ids = floors.map(
       (c) =>
-        `${c.params.probe}${c.params.type ? `/${c.params.type}` : ''}${c.params.mode ? `/${c.params.mode}/${c.params.bytes}` : ''}`,
+        `${c.params.probe}${c.params.type ? `/${c.params.type}` : ''}${c.params.mode ? `/${c.params.mode}/${c.params.bytes}` : ''}${c.params.busyMs ? `/${c.params.busyMs}` : ''}`,
     );
     expect(ids).toEqual([
       'timer-resolution',
       'worker-startup/module',
       'worker-startup/classic',
       'message-roundtrip',
+      ...BUSY_ROUNDTRIP_MS.map((ms) => `busy-roundtrip/${ms}`),
       'payload-roundtrip/clone/1024',
       'payload-roundtrip/transfer/1024',
       'payload-roundtrip/clone/65536',

@@ -4,7 +4,7 @@ import {
   type CalibrationProbe,
   type PeerScope,
   payloadProbes,
-  roundtripProbe,
+  roundtripProbes,
   startupProbe,
 } from '@paralab/core';
 import { nodeCalibrationProbes } from '@paralab/node-api';
@@ -15,8 +15,8 @@ import { bunWebWorkerLauncher } from './launchers/web-worker.js';
 export const bunCalibrationProbes: readonly CalibrationProbe<PeerScope>[] = Object.freeze([
   ...nodeCalibrationProbes,
   startupProbe(bunWebWorkerLauncher, { name: 'worker-startup', options: { type: 'module' } }),
-  roundtripProbe(bunWebWorkerLauncher, { name: 'message-roundtrip', options: {} }),
+  ...roundtripProbes(bunWebWorkerLauncher, { name: 'message-roundtrip', options: {} }),
   ...payloadProbes(bunWebWorkerLauncher),
   startupProbe(bunSpawnLauncher, { name: 'spawn', options: {} }),
-  roundtripProbe(bunSpawnLauncher, { name: 'ipc-roundtrip', options: {} }),
+  ...roundtripProbes(bunSpawnLauncher, { name: 'ipc-roundtrip', options: {} }),
 ]);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { calibrateProbes, LaunchScope } from '@paralab/core';
+import { BUSY_ROUNDTRIP_MS, calibrateProbes, LaunchScope } from '@paralab/core';
 import { bunCalibrationProbes, runBun } from '../src/index.js';
 import { statuses, TEST_PROFILE } from './_helpers.js';
 
@@ -56,10 +56,14 @@ describe("Bun's calibration floors", () => {
     expect([...new Set(own)]).toEqual([
       'web-worker/worker-startup',
       'web-worker/message-roundtrip',
+      'web-worker/busy-roundtrip',
       'web-worker/payload-roundtrip',
       'bun-spawn/spawn',
       'bun-spawn/ipc-roundtrip',
+      'bun-spawn/busy-roundtrip',
     ]);
+    // Each round trip is followed by its busy round trips, one per busy time.
+    expect(own.filter((name) => name.endsWith('/busy-roundtrip'))).toHaveLength(2 * BUSY_ROUNDTRIP_MS.length);
   });
 
   test('a run with calibration measures every floor on the Bun side, before the cells', async () => {

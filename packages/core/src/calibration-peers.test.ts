@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { calibrateProbes } from './calibration.js';
-import { LaunchScope, payloadProbe, roundtripProbe, startupProbe } from './calibration-peers.js';
+import {
+  BUSY_ROUNDTRIP_MS,
+  LaunchScope,
+  payloadProbe,
+  roundtripProbe,
+  roundtripProbes,
+  startupProbe,
+} from './calibration-peers.js';
 import type { Launcher } from './launch/launcher.js';
 import type { FromCalibrationPeer, FromPeer, ToCalibrationPeer, ToPeer } from './peer/protocol.js';
 import { type Profile, profiles } from './profiles.js';
@@ -93,6 +100,26 @@ describe('peer probes', () => {
       { type: 'paralab:ping', id: 1 },
       { type: 'paralab:ping', id: 2 },
     ]);
+  });
+
+  it('busy round trips: the peer is asked to be busy first, and the busy time is not counted', async () => {
+    // This peer answers at once (it ignores busyMs), so each round trip takes far less than the busy
+    // time: what the probe records is the round trip minus the busy time, below 0 here, which proves the
+    // subtraction (a real peer spins first: packages' calibration tests run real ones).
+    const peers = source();
+    const [plain, ...busy] = roundtripProbes(peers, { name: 'message-roundtrip', options: {} });
+    expect(plain?.name).toBe('message-roundtrip');
+    expect(busy.map((p) => [p.name, p.params, p.opsPerSample])).toEqual(
+      BUSY_ROUNDTRIP_MS.map((busyMs) => [
+        'busy-roundtrip',
+        { busyMs, of: 'message-roundtrip' },
+        Math.max(3, Math.round(10 / busyMs)),
+      ]),
+    );
+    const [cell] = await run(busy[2] as NonNullable<(typeof busy)[number]>);
+    expect(peers.sent[0]).toEqual({ type: 'paralab:ping', id: 0, busyMs: 1 });
+    expect(cell?.status).toBe('ok');
+    expect(Math.max(...(cell?.samples ?? []))).toBeLessThan(0);
   });
 
   it.each([

@@ -66,20 +66,58 @@ export function startupProbe(launcher: Launcher, cell: PeerProbeCell): Calibrati
 
 /** A small message to a warm peer and its answer back, one at a time, ms (100 per sample). */
 export function roundtripProbe(launcher: Launcher, cell: PeerProbeCell): CalibrationProbe<PeerScope> {
+  return pingProbe(launcher, cell, 0, 100);
+}
+
+/**
+ * How long each `busy-roundtrip` probe keeps the peer busy before it answers, ms: from below to well above
+ * the idle time after which this kind of machine lets a waiting core sleep (a VM's vCPU halts; waking it
+ * again costs tens to hundreds of µs), so the model can read a round trip's cost at any task size.
+ */
+export const BUSY_ROUNDTRIP_MS: readonly number[] = Object.freeze([0.1, 0.3, 1, 3]);
+
+/**
+ * The round trips a pool's dispatch pays: `roundtripProbe` (back to back, both sides awake), then one
+ * `busy-roundtrip` probe per `BUSY_ROUNDTRIP_MS`: the same message, answered after the peer has been busy
+ * that long while the caller waited, as around a real task. Each busy probe records the round trip's time
+ * beyond the busy time (per round trip, ms), about 10 ms of it per sample.
+ */
+export function roundtripProbes(launcher: Launcher, cell: PeerProbeCell): CalibrationProbe<PeerScope>[] {
+  return [
+    roundtripProbe(launcher, cell),
+    ...BUSY_ROUNDTRIP_MS.map((busyMs) =>
+      pingProbe(
+        launcher,
+        { ...cell, name: 'busy-roundtrip', params: { ...cell.params, busyMs, of: cell.name } },
+        busyMs,
+        Math.max(3, Math.round(10 / busyMs)),
+      ),
+    ),
+  ];
+}
+
+/** Pings a warm peer `ops` times, one at a time; each answered after `busyMs` of work (ms beyond it). */
+function pingProbe(
+  launcher: Launcher,
+  cell: PeerProbeCell,
+  busyMs: number,
+  opsPerSample: number,
+): CalibrationProbe<PeerScope> {
   return {
-    ...facts(launcher, cell, 100),
+    ...facts(launcher, cell, opsPerSample),
     options: { ...launcher.options, ...cell.options },
     async open(scope) {
       const { peer, inbox } = await warmPeer(scope, launcher);
+      const ping = busyMs > 0 ? { busyMs } : {};
       return {
         async run(ops) {
           const begin = now();
           for (let id = 0; id < ops; id++) {
-            peer.post({ type: 'paralab:ping', id });
+            peer.post({ type: 'paralab:ping', id, ...ping });
             const reply = await inbox.next();
             if (reply.type !== 'paralab:pong' || reply.id !== id) throw unexpected(reply, launcher);
           }
-          return now() - begin;
+          return now() - begin - ops * busyMs;
         },
       };
     },

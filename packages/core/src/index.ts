@@ -10,6 +10,7 @@ export {
   timerResolutionProbe,
 } from './calibration.js';
 export {
+  BUSY_ROUNDTRIP_MS,
   LaunchScope,
   PAYLOAD_SIZES,
   type PeerProbeCell,
@@ -17,6 +18,7 @@ export {
   payloadProbe,
   payloadProbes,
   roundtripProbe,
+  roundtripProbes,
   startupProbe,
 } from './calibration-peers.js';
 export type {
@@ -100,6 +102,7 @@ export {
   statisticOf,
 } from './model/context.js';
 export {
+  type BusyFloor,
   type Floor,
   fewSamples,
   floorOf,
@@ -107,6 +110,7 @@ export {
   type PrimitiveFloors,
   primitiveFloors,
   primitiveOf,
+  roundTripAround,
 } from './model/floors.js';
 export { interpolate, type PayloadCost, payloadCost, SMALL_MESSAGE_BYTES } from './model/payload.js';
 export {
@@ -161,7 +165,7 @@ export {
   paramsKey,
   planCells,
 } from './plan.js';
-export { delay, now, setTimer, within } from './platform.js';
+export { busyFor, delay, now, setTimer, within } from './platform.js';
 export { type CellProbe, estimateBytes, type ProbeFactory } from './probe.js';
 export { getProfile, type Profile, profileNames, profiles } from './profiles.js';
 export { createRng, type Rng, shuffled } from './random.js';

@@ -26,6 +26,14 @@ export function setTimer(callback: () => void, ms: number, options: { unref?: bo
 }
 
 /** Resolves after `ms` milliseconds. */
+/** Keeps the calling thread busy for `ms` (a spin on the clock, never yielding), as a task's work does. */
+export function busyFor(ms: number): void {
+  const end = now() + ms;
+  while (now() < end) {
+    // Busy on purpose.
+  }
+}
+
 export const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimer(resolve, ms));
 
 /**

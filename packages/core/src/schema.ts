@@ -138,7 +138,7 @@ const modelSchema = z
       terms: z
         .record(z.string(), finite)
         .describe(
-          'What each cost adds to the prediction, ms, summing to predictedMs: work (the tasks alone on the lanes and cores), wait, startup, dispatch, payload',
+          'What each cost adds to the prediction, ms, summing to predictedMs: work (the tasks alone on the lanes and cores), wait, startup, dispatch, wake, overhead, payload',
         ),
       inputs: z
         .record(z.string(), finite)

@@ -5,7 +5,7 @@ import {
   type CalibrationProbe,
   type PeerScope,
   payloadProbes,
-  roundtripProbe,
+  roundtripProbes,
   startupProbe,
 } from '@paralab/core';
 import { nodeCalibrationProbes, workerThreadsLauncher } from '@paralab/node-api';
@@ -54,9 +54,9 @@ function nodeProbesUnderDeno(): CalibrationProbe<PeerScope>[] {
 export const denoCalibrationProbes: readonly CalibrationProbe<PeerScope>[] = Object.freeze([
   ...nodeProbesUnderDeno(),
   startupProbe(denoWebWorkerLauncher, { name: 'worker-startup', options: { type: 'module' } }),
-  roundtripProbe(denoWebWorkerLauncher, { name: 'message-roundtrip', options: {} }),
+  ...roundtripProbes(denoWebWorkerLauncher, { name: 'message-roundtrip', options: {} }),
   ...payloadProbes(denoWebWorkerLauncher),
   startupProbe(denoCommandLauncher, { name: 'spawn', options: {} }),
-  roundtripProbe(denoCommandLauncher, { name: 'ipc-roundtrip', options: {} }),
+  ...roundtripProbes(denoCommandLauncher, { name: 'ipc-roundtrip', options: {} }),
   ...payloadProbes(denoCommandLauncher, {}, COMMAND_SIZES),
 ]);

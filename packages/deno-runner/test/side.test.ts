@@ -1,6 +1,7 @@
 // The Deno binary, the measuring side's identity and Deno's calibration floors, on a real Deno process.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { BUSY_ROUNDTRIP_MS } from '@paralab/core';
 import { DENO_ENV, denoCalibrationProbes, findDeno, runDeno } from '@paralab/deno-runner';
 import { performanceTargets } from '@paralab/host';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,7 +54,12 @@ describe("Deno's calibration floors", () => {
       ]),
       ...['1024', '65536', '1048576'].map((b) => `deno-command ${b} clone`),
     ]);
-    expect(names.filter((name) => !name.endsWith('/payload-roundtrip')).slice(5)).toEqual([
+    const busy = (primitive: string) => BUSY_ROUNDTRIP_MS.map(() => `${primitive}/busy-roundtrip`);
+    expect(names.filter((name) => name.endsWith('/busy-roundtrip'))).toEqual(
+      ['worker_threads', 'child_process', 'web-worker', 'deno-command'].flatMap(busy),
+    );
+    const others = names.filter((name) => !/\/(payload|busy)-roundtrip$/.test(name));
+    expect(others.slice(5)).toEqual([
       'web-worker/worker-startup',
       'web-worker/message-roundtrip',
       'deno-command/spawn',

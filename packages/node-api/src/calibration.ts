@@ -5,7 +5,7 @@ import {
   type CalibrationProbe,
   type PeerScope,
   payloadProbes,
-  roundtripProbe,
+  roundtripProbes,
   startupProbe,
   timerResolutionProbe,
 } from '@paralab/core';
@@ -16,9 +16,9 @@ import { workerThreadsLauncher } from './launchers/worker-threads.js';
 export const nodeCalibrationProbes: readonly CalibrationProbe<PeerScope>[] = Object.freeze([
   timerResolutionProbe,
   startupProbe(workerThreadsLauncher, { name: 'worker-startup', options: { api: 'new Worker' } }),
-  roundtripProbe(workerThreadsLauncher, { name: 'message-roundtrip', options: { api: 'postMessage' } }),
+  ...roundtripProbes(workerThreadsLauncher, { name: 'message-roundtrip', options: { api: 'postMessage' } }),
   ...payloadProbes(workerThreadsLauncher, { api: 'postMessage' }),
   startupProbe(forkLauncher, { name: 'spawn', options: {} }),
-  roundtripProbe(forkLauncher, { name: 'ipc-roundtrip', options: {} }),
+  ...roundtripProbes(forkLauncher, { name: 'ipc-roundtrip', options: {} }),
   ...payloadProbes(forkLauncher),
 ]);

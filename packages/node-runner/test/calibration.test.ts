@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  BUSY_ROUNDTRIP_MS,
   type CalibrationProbe,
   CancelToken,
   type Cell,
@@ -46,10 +47,14 @@ const calibrate = (options: {
   interrupt?: CancelToken;
 }) => calibrateProbes({ probes: nodeCalibrationProbes, makeScope: () => new LaunchScope(), ...options });
 
+const BUSY = BUSY_ROUNDTRIP_MS.map(() => ['worker_threads', 'busy-roundtrip', undefined, undefined, 'ok']);
 const PROBES = [
   ['timer', 'timer-resolution', undefined, undefined, 'ok'],
   ['worker_threads', 'worker-startup', undefined, undefined, 'ok'],
   ['worker_threads', 'message-roundtrip', undefined, undefined, 'ok'],
+  // The round trip around a task: answered after the worker was busy 0.1, 0.3, 1 and 3 ms (a real worker
+  // spins first, so each cell's median, the time beyond the busy time, is above 0: checked below).
+  ...BUSY,
   ['worker_threads', 'payload-roundtrip', 1024, 'clone', 'ok'],
   ['worker_threads', 'payload-roundtrip', 1024, 'transfer', 'ok'],
   ['worker_threads', 'payload-roundtrip', 65536, 'clone', 'ok'],
@@ -60,6 +65,7 @@ const PROBES = [
   ['worker_threads', 'payload-roundtrip', 16777216, 'transfer', 'ok'],
   ['child_process', 'spawn', undefined, undefined, 'ok'],
   ['child_process', 'ipc-roundtrip', undefined, undefined, 'ok'],
+  ...BUSY.map(([, ...rest]) => ['child_process', ...rest]),
   // New with the launchers: the payload floors over IPC too, up to 1 MiB (a process cannot take a transfer).
   ['child_process', 'payload-roundtrip', 1024, 'clone', 'ok'],
   ['child_process', 'payload-roundtrip', 65536, 'clone', 'ok'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measured, nodeFloors, probeCell } from './_fixtures.js';
-import { floorOf, primitiveFloors, primitiveOf } from './floors.js';
+import { floorOf, primitiveFloors, primitiveOf, roundTripAround } from './floors.js';
 import { interpolate, payloadCost } from './payload.js';
 
 describe('primitiveFloors', () => {
@@ -32,6 +32,33 @@ describe('primitiveFloors', () => {
     expect(floorOf(cell)?.ms).toBeCloseTo(1.9, 12);
     // Per operation: a batch floor of 1.9 ms over 100 operations.
     expect(floorOf(cell, 100)?.ms).toBeCloseTo(0.019, 12);
+  });
+});
+
+describe('roundTripAround', () => {
+  it('reads the busy-roundtrip medians, linear between busy times, from the round trip at 0, flat past the last', () => {
+    const busy = (samples: number[], busyMs: number) => ({
+      ...probeCell('worker_threads', 'busy-roundtrip', 0, {
+        library: 'node:worker_threads',
+        params: { busyMs, of: 'message-roundtrip' },
+      }),
+      samples,
+    });
+    // Medians: [0.1, 0.3, 0.2] -> 0.2 after 1 ms; [0.4, 0.5, 0.3, 0.9] -> (0.4 + 0.5) / 2 = 0.45 after 3 ms.
+    const cells = [...nodeFloors(), busy([0.4, 0.5, 0.3, 0.9], 3), busy([0.1, 0.3, 0.2], 1)];
+    const thread = primitiveFloors(cells).get('worker_threads');
+    if (!thread) throw new Error('no worker_threads floors');
+    expect(thread.busy.map((f) => [f.busyMs, f.ms])).toEqual([
+      [1, 0.2],
+      [3, expect.closeTo(0.45, 12)],
+    ]);
+    expect(roundTripAround(thread, 0)).toBe(0.05); // the back-to-back round trip
+    expect(roundTripAround(thread, 0.5)).toBeCloseTo(0.125, 12); // halfway from 0.05 to 0.2
+    expect(roundTripAround(thread, 2)).toBeCloseTo(0.325, 12); // halfway from 0.2 to 0.45
+    expect(roundTripAround(thread, 50)).toBeCloseTo(0.45, 12); // flat past 3 ms
+    // Without busy floors (an older run): the round trip whatever the task.
+    const older = primitiveFloors(nodeFloors()).get('worker_threads');
+    expect(older && roundTripAround(older, 2)).toBe(0.05);
   });
 });
 

@@ -1,7 +1,8 @@
 // The floors the cost model reads from a run's calibration cells (the low end of each primitive's cost),
 // and which primitive a measured cell ran on, derived from what the cell itself recorded.
 import type { Cell } from '../schema.js';
-import { FLOOR_MIN_SAMPLES, lowEnd } from '../stats/summary.js';
+import { FLOOR_MIN_SAMPLES, lowEnd, medianOf } from '../stats/summary.js';
+import { polyline } from './polyline.js';
 
 /** A floor read from one run: the low end (p10) of a cell's samples. */
 export interface Floor {
@@ -19,6 +20,17 @@ export interface PayloadFloor extends Floor {
   readonly bytes: number;
 }
 
+/**
+ * A round trip answered after the peer was busy `busyMs` while the caller waited (`busy-roundtrip`): its
+ * time beyond the busy time. The median of its samples, each already the mean of many round trips: a batch
+ * pays the mean of its tasks' round trips, and this cost is bimodal by nature (a core that went to sleep
+ * must be woken, or not), so its low end would hide the very cost it measures.
+ */
+export interface BusyFloor extends Floor {
+  /** How long the peer was busy before it answered, ms. */
+  readonly busyMs: number;
+}
+
 /** What one primitive (`worker_threads`, `child_process`, `web-worker`, `bun-spawn`) costs in one run. */
 export interface PrimitiveFloors {
   /** The primitive, as the calibration cells name it (their `strategy`). */
@@ -31,6 +43,8 @@ export interface PrimitiveFloors {
   readonly startup?: Floor;
   /** A small message to a warm peer and back: `message-roundtrip` or `ipc-roundtrip`, ms. */
   readonly roundTrip?: Floor;
+  /** `busy-roundtrip` floors, sorted by `busyMs` (absent from runs before the probe existed). */
+  readonly busy: readonly BusyFloor[];
   /** The serialization of its cloned payload probes (`structured-clone`, `advanced`). */
   readonly cloneSerialization?: string;
   /** `payload-roundtrip` floors by mode, sorted by bytes. */
@@ -87,6 +101,16 @@ function floorsOf(primitive: string, group: readonly Cell[], kind: 'thread' | 'p
       .map(({ cell, floor }) => ({ ...floor, bytes: Number(cell.params.bytes) }))
       .filter((p) => Number.isFinite(p.bytes) && p.bytes > 0)
       .sort((a, b) => a.bytes - b.bytes);
+  const busy = group
+    .filter((c) => c.params.probe === 'busy-roundtrip' && c.samples.length > 0)
+    .map((c) => ({
+      ms: medianOf(c.samples),
+      n: c.samples.length,
+      source: c.id,
+      busyMs: Number(c.params.busyMs),
+    }))
+    .filter((f) => Number.isFinite(f.busyMs) && f.busyMs > 0)
+    .sort((a, b) => a.busyMs - b.busyMs);
   const library = group.find((c) => typeof c.options.library === 'string')?.options.library;
   const cloned = group.find((c) => c.params.probe === 'payload-roundtrip' && c.params.mode === 'clone');
   const startup = probe('startup');
@@ -100,8 +124,21 @@ function floorsOf(primitive: string, group: readonly Cell[], kind: 'thread' | 'p
     ...(typeof cloned?.options.serialization === 'string'
       ? { cloneSerialization: cloned.options.serialization }
       : {}),
+    busy,
     payload: { clone: payload('clone'), transfer: payload('transfer') },
   };
+}
+
+/**
+ * What a round trip costs around a task of `taskMs` on this primitive, ms: read off the `busy-roundtrip`
+ * floors, linear between neighbouring busy times, from the back-to-back round trip at 0 ms, flat past the
+ * longest busy time. Undefined without a round-trip floor; the round trip itself without busy floors.
+ */
+export function roundTripAround(floors: PrimitiveFloors, taskMs: number): number | undefined {
+  const base = floors.roundTrip?.ms;
+  if (base === undefined) return undefined;
+  const points = [{ x: 0, y: base }, ...floors.busy.map((f) => ({ x: f.busyMs, y: f.ms }))];
+  return polyline(points, taskMs, 'flat');
 }
 
 /**

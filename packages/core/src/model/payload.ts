@@ -1,6 +1,7 @@
 // What moving a task's data costs, from the payload round-trip floors: a task that moves B bytes (its input
 // there and its output back) costs what a round trip of B / 2 bytes each way costs.
 import type { PayloadFloor, PrimitiveFloors } from './floors.js';
+import { polyline } from './polyline.js';
 
 /** Below this many bytes each way, a message costs what the small round trip costs (no payload probe needed). */
 export const SMALL_MESSAGE_BYTES = 1024;
@@ -45,14 +46,12 @@ export function payloadCost(
 
 /** The payload floor at `bytes`, linear between the two probed sizes around it (beyond: the last two). */
 export function interpolate(points: readonly PayloadFloor[], bytes: number): number {
-  const first = points[0];
-  if (!first) throw new RangeError('interpolate needs at least one payload floor');
-  if (points.length === 1 || bytes <= first.bytes) return first.ms;
-  let upper = points.findIndex((p) => p.bytes >= bytes);
-  if (upper === -1) upper = points.length - 1;
-  const a = points[upper - 1] as PayloadFloor;
-  const b = points[upper] as PayloadFloor;
-  return a.ms + ((b.ms - a.ms) * (bytes - a.bytes)) / (b.bytes - a.bytes);
+  if (points.length === 0) throw new RangeError('interpolate needs at least one payload floor');
+  return polyline(
+    points.map((p) => ({ x: p.bytes, y: p.ms })),
+    bytes,
+    'extend',
+  );
 }
 
 /** A duration for a sentence: 3 significant digits. */

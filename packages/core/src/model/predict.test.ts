@@ -7,6 +7,7 @@ import {
   nodeFloors,
   POOL,
   predict,
+  probeCell,
   runOf,
   THREAD,
   tasksOf,
@@ -21,6 +22,31 @@ describe('predictCell on constructed floors', () => {
     const p = predict([...nodeFloors(), ...group(EIGHT, 80, [worker(2)])], 'work({})/worker@2');
     expect(p.predictedMs).toBeCloseTo(40.2, 9);
     expect(p.terms).toEqual({ work: 40, dispatch: expect.closeTo(0.2, 9) });
+  });
+
+  it('a round trip around a task: the busy-roundtrip floor at the task size, over the back-to-back one', () => {
+    // Busy floors (medians): 0.15 ms after 1 ms busy, 0.25 ms after 3 ms. Round trip 0.05 back to back.
+    // Tasks of 2 ms sit halfway between 1 and 3 ms: 0.2 ms, so each pays 0.2 - 0.05 = 0.15 more.
+    // Tasks of 10 ms are past the longest busy time: flat at 0.25, so 0.2 more each.
+    const busy = (ms: number, busyMs: number) =>
+      probeCell('worker_threads', 'busy-roundtrip', ms, {
+        library: 'node:worker_threads',
+        params: { busyMs, of: 'message-roundtrip' },
+      });
+    const floors = [...nodeFloors(), busy(0.15, 1), busy(0.25, 3)];
+    const two = [2, 2, 2, 2, 2, 2, 2, 2];
+    // 4 × (2 + 0.05 + 0.15) = 8.8 per lane; terms work 8, dispatch 0.2, wake 0.6.
+    const small = predict([...floors, ...group(two, 16, [worker(2)])], 'work({})/worker@2');
+    expect(small.predictedMs).toBeCloseTo(8.8, 9);
+    expect(small.terms).toEqual({
+      work: 8,
+      dispatch: expect.closeTo(0.2, 9),
+      wake: expect.closeTo(0.6, 9),
+    });
+    // 4 × (10 + 0.05 + 0.2) = 41.
+    const large = predict([...floors, ...group(EIGHT, 80, [worker(2)])], 'work({})/worker@2');
+    expect(large.predictedMs).toBeCloseTo(41, 9);
+    expect(large.assumptions.join(' ')).toMatch(/0\.25 ms after 3 ms busy against 0\.05 ms/);
   });
 
   it('scales the timed tasks to the sequential median', () => {

@@ -1,7 +1,7 @@
 // predictCell: one measured cell's batch time predicted from its run's floors and its group's task sizes.
 import type { Cell } from '../schema.js';
 import { emptyTaskFloor, type ModelContext } from './context.js';
-import { fewSamples, type PrimitiveFloors, primitiveOf } from './floors.js';
+import { fewSamples, type PrimitiveFloors, primitiveOf, roundTripAround } from './floors.js';
 import { fmt, payloadCost } from './payload.js';
 import { type PolicyKind, type Scenario, timeScenario } from './scenario.js';
 import { type BatchWork, batchWork } from './work.js';
@@ -140,15 +140,39 @@ export function scenarioOf(
   if ('unknown' in found) return found;
   const costs = messageCosts(cell, policy.kind, found.primitive, context);
   if ('unknown' in costs) return costs;
+  const wake = policy.kind === 'pipelined' ? undefined : wakeCosts(found.primitive, work.cpuMs);
   const notes = [
     ...(found.assumption ? [found.assumption] : []),
     ...costs.assumptions,
+    ...(wake ? [wake.note] : []),
     ...(base.lanes > context.cores
       ? [`${base.lanes} lanes on ${context.cores} cores share them evenly`]
       : []),
     'message and copy costs occupy a lane, not a core; the main thread is never the bottleneck',
   ];
-  return { scenario: { ...base, ...costs.scenario }, inputs: costs.inputs, assumptions: notes };
+  return {
+    scenario: { ...base, ...costs.scenario, ...(wake?.wakeMs ? { wakeMs: wake.wakeMs } : {}) },
+    inputs: costs.inputs,
+    assumptions: notes,
+  };
+}
+
+/**
+ * What each task's round trip costs beyond a back-to-back one, because the caller waited through the
+ * task and the worker through the caller's turn (`roundTripAround` at the task's CPU time), and a note.
+ */
+function wakeCosts(floors: PrimitiveFloors, cpuMs: readonly number[]): { wakeMs?: number[]; note: string } {
+  const trip = floors.roundTrip?.ms ?? 0;
+  const longest = floors.busy[floors.busy.length - 1];
+  if (!longest)
+    return {
+      note: `no busy-roundtrip floors for ${floors.primitive}: each round trip is taken as back to back (an older run)`,
+    };
+  const wakeMs = cpuMs.map((ms) => Math.max(0, (roundTripAround(floors, ms) ?? trip) - trip));
+  return {
+    wakeMs,
+    note: `a round trip around a task costs more than back to back (a waiting core sleeps and must be woken): ${fmt(longest.ms)} ms after ${fmt(longest.busyMs)} ms busy against ${fmt(trip)} ms (busy-roundtrip medians, linear between busy times)`,
+  };
 }
 
 interface Costs {

@@ -24,6 +24,11 @@ export interface Scenario {
   readonly waitMs: number;
   /** Per-task message cost on the task's lane: the round trip, or the pipelined per-task cost. */
   readonly dispatchMs: number;
+  /**
+   * Per task, in input order: what its round trip costs beyond the back-to-back one because both sides
+   * waited through the task (a sleeping core woken; `busy-roundtrip` floors). Absent: nothing.
+   */
+  readonly wakeMs?: readonly number[];
   /** Per-task extra cost of the task's data over a small message. */
   readonly payloadMs: number;
   /** Per-task cost of the strategy itself beyond the round trip (measured on empty tasks), on the lane. */
@@ -41,8 +46,9 @@ export interface ScenarioTime {
   readonly predictedMs: number;
   /**
    * `work`: the batch with no cost but the tasks' CPU time; then what adding each cost added: `wait` (I/O
-   * latency), `startup` (per-task process start), `dispatch` (messages), `overhead` (the strategy's own
-   * per-task cost), `payload` (data). Terms that do not apply are absent.
+   * latency), `startup` (per-task process start), `dispatch` (messages), `wake` (round trips around a
+   * task beyond back-to-back ones), `overhead` (the strategy's own per-task cost), `payload` (data). Terms
+   * that do not apply are absent.
    */
   readonly terms: Readonly<Record<string, number>>;
 }
@@ -51,18 +57,26 @@ interface Included {
   readonly wait: boolean;
   readonly startup: boolean;
   readonly dispatch: boolean;
+  readonly wake: boolean;
   readonly overhead: boolean;
   readonly payload: boolean;
 }
 
-const STEPS = ['wait', 'startup', 'dispatch', 'overhead', 'payload'] as const;
+const STEPS = ['wait', 'startup', 'dispatch', 'wake', 'overhead', 'payload'] as const;
 
 /**
  * The predicted time of `scenario`'s batch: the makespan of its tasks on its lanes and cores (see
  * `makespan`), computed with the costs added one at a time so that each term is what its cost added.
  */
 export function timeScenario(scenario: Scenario): ScenarioTime {
-  let included: Included = { wait: false, startup: false, dispatch: false, overhead: false, payload: false };
+  let included: Included = {
+    wait: false,
+    startup: false,
+    dispatch: false,
+    wake: false,
+    overhead: false,
+    payload: false,
+  };
   let previous = batchTime(scenario, included);
   const terms: Record<string, number> = { work: previous };
   for (const step of STEPS) {
@@ -77,13 +91,21 @@ export function timeScenario(scenario: Scenario): ScenarioTime {
 
 /** The predicted time of `scenario`'s batch with every cost included (`timeScenario` without the terms). */
 export function scenarioTime(scenario: Scenario): number {
-  return batchTime(scenario, { wait: true, startup: true, dispatch: true, overhead: true, payload: true });
+  return batchTime(scenario, {
+    wait: true,
+    startup: true,
+    dispatch: true,
+    wake: true,
+    overhead: true,
+    payload: true,
+  });
 }
 
 function applies(s: Scenario, step: (typeof STEPS)[number]): boolean {
   if (step === 'wait') return s.waitMs > 0;
   if (step === 'startup') return s.policy === 'cold';
   if (step === 'dispatch') return s.policy !== 'main';
+  if (step === 'wake') return s.policy !== 'main' && (s.wakeMs ?? []).some((ms) => ms > 0);
   if (step === 'overhead') return s.policy !== 'main' && (s.overheadMs ?? 0) > 0;
   return s.policy !== 'main' && s.payloadMs > 0;
 }
@@ -94,14 +116,18 @@ function batchTime(s: Scenario, on: Included): number {
     (on.dispatch ? s.dispatchMs : 0) +
     (on.overhead ? (s.overheadMs ?? 0) : 0) +
     (on.payload ? s.payloadMs : 0);
+  const wake = (i: number): number => (on.wake ? (s.wakeMs?.[i] ?? 0) : 0);
   const cores = s.policy === 'main' ? 1 : s.cores;
   switch (s.policy) {
     case 'main':
     case 'pool':
-      return run(s, cores, 'next-free', (cpu) => ({ waitMs: wait + message, cpuMs: cpu }));
+      return run(s, cores, 'next-free', (cpu, i) => ({ waitMs: wait + message + wake(i), cpuMs: cpu }));
     case 'cold': {
       const start = on.startup ? (s.startMs ?? 0) : 0;
-      return run(s, cores, 'next-free', (cpu) => ({ waitMs: wait + message, cpuMs: start + cpu }));
+      return run(s, cores, 'next-free', (cpu, i) => ({
+        waitMs: wait + message + wake(i),
+        cpuMs: start + cpu,
+      }));
     }
     case 'pipelined': {
       // Every task is posted at once: a worker's tasks wait together, then run one after another.
@@ -117,7 +143,7 @@ function batchTime(s: Scenario, on: Included): number {
       // I/O phases `ioLanes` at a time on the main thread; each CPU phase joins the pool when its I/O ends.
       const io = Math.max(1, s.ioLanes ?? s.lanes);
       return run(s, cores, 'next-free', (cpu, i) => ({
-        waitMs: message,
+        waitMs: message + wake(i),
         cpuMs: cpu,
         releaseMs: Math.ceil((i + 1) / io) * wait,
       }));

@@ -38,8 +38,11 @@ export type SharedBatchMessage = Extract<ToSharedWorker, { type: 'paralab:shared
 
 /** Messages of the calibration probes: a ping, and a payload sent back as it came (or moved back). */
 export type ToCalibrationPeer =
-  /** Answer with a pong carrying the same id. */
-  | { readonly type: 'paralab:ping'; readonly id: number }
+  /**
+   * Answer with a pong carrying the same id; with `busyMs`, first keep the peer's thread busy that long (a
+   * task's worth of work, so both sides idle as they do around a real task).
+   */
+  | { readonly type: 'paralab:ping'; readonly id: number; readonly busyMs?: number }
   /** Send `data` straight back, transferring its buffer when `transfer` is true (threads only). */
   | { readonly type: 'paralab:echo'; readonly data: Uint8Array; readonly transfer: boolean };
 

@@ -2,7 +2,7 @@
 // workload, say ready, then answer tasks, shared-memory tasks and calibration pings as they arrive. Each
 // runtime's entry script only adapts its channel (parentPort, self, process.send) and its module loader.
 import { describeThrown } from '../errors.js';
-import { delay } from '../platform.js';
+import { busyFor, delay } from '../platform.js';
 import { runSharedTask } from '../shared-batch.js';
 import type { WorkloadRef } from '../strategy.js';
 import { transferList } from '../views.js';
@@ -77,6 +77,7 @@ class Peer {
         if (!this.#setup) void this.start(message.setup);
         return;
       case 'paralab:ping':
+        if (message.busyMs) busyFor(message.busyMs);
         void this.#send({ type: 'paralab:pong', id: message.id });
         return;
       case 'paralab:echo':

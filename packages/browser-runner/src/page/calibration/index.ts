@@ -2,7 +2,7 @@ import {
   type CalibrationProbe,
   type PeerScope,
   payloadProbes,
-  roundtripProbe,
+  roundtripProbes,
   type Services,
   startupProbe,
   timerResolutionProbe,
@@ -28,7 +28,7 @@ export function pageCalibrationProbes(services: Services): CalibrationProbe<Peer
       params: { type: 'classic' },
       options: { type: 'classic' },
     }),
-    roundtripProbe(pageWorkerLauncher, { name: 'message-roundtrip', options: {} }),
+    ...roundtripProbes(pageWorkerLauncher, { name: 'message-roundtrip', options: {} }),
     ...payloadProbes(pageWorkerLauncher),
     ...(services.serverUrl ? [fetchRoundtripProbe(services.serverUrl)] : []),
   ];
