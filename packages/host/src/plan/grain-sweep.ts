@@ -1,17 +1,18 @@
 /**
- * The grain sweep: the same total CPU work split into tasks of 4 µs to 0.5 ms, under sequential and each
+ * The grain sweep: the same total CPU work split into tasks of 4 µs to 2 ms, under sequential and each
  * family's first strategy at the core count, so the task size where offloading starts to pay is measured
  * (where the speedup crosses 1) and held against the cost model's break-even. Sizes double, so a crossing
  * read between two neighbours is within 2x; the quick profile keeps the sizes around the break-evens
- * measured on 2 cores (round trips of 0.02 to 0.1 ms) and halves the total.
+ * measured on 2 cores (a pipelined stream's ~0.03 ms to a pool's or a process's 0.25 ms and more, where a
+ * round trip around a task costs 0.15-0.6 ms) and halves the total.
  */
 import type { PlanEntry, PlanStrategies } from './plan-entry.js';
 
 /** Task sizes of the sweep, µs. */
-export const GRAIN_SIZES_US: readonly number[] = [4, 8, 16, 32, 64, 128, 256, 512];
+export const GRAIN_SIZES_US: readonly number[] = [4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048];
 
 /** The sizes the quick profile keeps, µs. */
-export const QUICK_GRAIN_SIZES_US: readonly number[] = [8, 16, 32, 64, 128, 256];
+export const QUICK_GRAIN_SIZES_US: readonly number[] = [16, 32, 64, 128, 256, 512, 1024];
 
 /** Total work of one sample, ms (the quick profile's is half). */
 const TOTAL_MS = 40;
