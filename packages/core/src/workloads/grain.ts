@@ -26,7 +26,10 @@ export const GRAIN_MAX_TASKS = 1_000_000;
 export interface GrainInput {
   /** Task index, 0-based. */
   readonly index: number;
-  /** The generator's start, a uint32. */
+  /**
+   * The generator's start, an int32 (a small integer to V8 on 64-bit: a uint32 above 2^31 would reach the
+   * kernel as a heap number and make its optimized code bail out).
+   */
   readonly seed: number;
   /** Generator steps: round(taskUs × itersPerUs), at least 1. */
   readonly iterations: number;
@@ -46,6 +49,10 @@ export function lcgSteps(seed: number, steps: number): number {
   for (let i = 0; i < steps; i++) x = (Math.imul(x, A) + C) | 0;
   return x >>> 0;
 }
+
+// Every operation of the kernel gets type feedback before V8 optimizes it (the first task's long loop is
+// otherwise optimized on the fly before its last line ever ran, and that code bails out there).
+for (let i = 0; i < 8; i++) lcgSteps(i, 16);
 
 /**
  * The same value as `lcgSteps(seed, steps)` in O(log steps) (F. Brown's skip-ahead: the composition of k
@@ -141,7 +148,7 @@ export const grain: Workload<typeof params, GrainInput, number> = defineWorkload
     const iterations = Math.max(1, Math.round(taskUs * itersPerUs));
     return Array.from({ length: tasks }, (_, index) => ({
       index,
-      seed: (seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0,
+      seed: seed ^ Math.imul(index + 1, 0x9e3779b1),
       iterations,
       itersPerUs,
       taskUs,
