@@ -26,6 +26,7 @@ export function browserRunner(engine: BrowserEngine): RunnerDefinition {
     sides: (context) => browserSides(engine, context),
     targets: browserTargets,
     canUseDatabase: false,
+    ...(engine === 'firefox' ? { unlimitedHeap: FIREFOX_UNLIMITED_HEAP } : {}),
     unsupportedWorkloads: pageUnsupported,
     example: 'paralab-browser -w primes,http -s sequential,worker,workerpool -c 1,2 --profile quick',
     extraOptions: [
@@ -43,6 +44,15 @@ export function browserRunner(engine: BrowserEngine): RunnerDefinition {
     ],
   };
 }
+
+/**
+ * Why a Firefox run has no heap limit. Chromium takes one (`--js-flags=--max-old-space-size`, the page and
+ * its workers alike); Firefox's `javascript.options.mem.max` bounds only the GC arenas, not the malloc'd
+ * elements of large arrays and buffers, and a task holding 256 MiB of arrays ran to the end under a 64 MB
+ * setting (tried here on Firefox ESR).
+ */
+const FIREFOX_UNLIMITED_HEAP =
+  "Firefox has no setting that bounds a page's and its workers' JavaScript memory (javascript.options.mem.max leaves large arrays out)";
 
 /** The Chromium runner (`runtime: chromium`, `results/chromium.json`). */
 export const chromiumRunner: RunnerDefinition = browserRunner('chromium');

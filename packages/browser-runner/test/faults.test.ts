@@ -181,10 +181,8 @@ describe('runBrowser: faults of a task, beside a healthy workload, wherever the 
 });
 
 describe('runBrowser: memory', () => {
-  // BUG (src/side.ts, chromiumSides): the run's heap limit (`SideContext.heapLimitMb`, `--heap-limit`) is
-  // never given to Chromium, though the results record it as `limits.heapMb`; the page and its workers get
-  // V8's default heap (about 4 GB), so this task holds its 256 MiB and the cells are ok. Launching Chromium
-  // with `--js-flags=--max-old-space-size=<MB>` limits the renderer's main thread and its workers alike (a
+  // The run's heap limit (`--heap-limit`, recorded as `limits.heapMb`) reaches Chromium as
+  // `--js-flags=--max-old-space-size=<MB>`: it limits the renderer's main thread and its workers alike (a
   // worker over it crashes the whole renderer: the page's 'crash' event).
   it('ends a task over the heap limit as an errored cell that says out of memory, measuring the rest', async () => {
     const results = await runBrowser({

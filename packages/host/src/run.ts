@@ -103,6 +103,11 @@ export async function runWithHost(definition: RunnerDefinition, options: RunOpti
   if (options.out) await checkOut(options.out);
   // Before the lock: a runner that cannot start here (no browser, no Bun) says so without waiting for it.
   const heapLimitMb = options.heapLimitMb ?? heapLimitMbOf();
+  if (definition.unlimitedHeap && options.heapLimitMb !== undefined)
+    options.onEvent?.({
+      type: 'warning',
+      message: `--heap-limit is not applied: ${definition.unlimitedHeap}; the results record no heap limit`,
+    });
   const factory = await definition.sides({
     modules: planned.modules,
     heapLimitMb,
@@ -183,7 +188,7 @@ async function measureRun(
     profile: profile.name,
     seed: options.seed ?? 1,
     services: services.record,
-    limits: { heapMb: heapLimit },
+    ...(definition.unlimitedHeap ? {} : { limits: { heapMb: heapLimit } }),
   };
   journal = options.out ? await Journal.open(options.out, header) : undefined;
   const skipped = plans.filter((plan) => planned.unsupported.has(plan.workload.id));

@@ -61,4 +61,10 @@ export interface RunnerDefinition {
   ): Promise<ReadonlyMap<string, string>>;
   /** Whether its pages or processes can reach a database (a page cannot: no TCP sockets). */
   readonly canUseDatabase?: boolean;
+  /**
+   * Why this runtime cannot hold its JavaScript to the run's heap limit (Firefox: no setting of it bounds
+   * a page's and its workers' memory), when it cannot: the run then records no `limits.heapMb`, and an
+   * explicit `--heap-limit` is reported as not applied.
+   */
+  readonly unlimitedHeap?: string;
 }

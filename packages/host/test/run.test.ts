@@ -60,6 +60,29 @@ describe('runWithHost', () => {
     expect(await readResultsFile(out)).toEqual(JSON.parse(JSON.stringify(results)));
   });
 
+  it('a runtime that cannot limit its heap records no limit, and says an explicit --heap-limit is not applied', async () => {
+    const warnings: string[] = [];
+    const run = (heapLimitMb?: number) =>
+      runWithHost(testRunner({ unlimitedHeap: 'this runtime has no heap setting' }), {
+        modules: [WORKLOADS],
+        workloads: ['double'],
+        strategies: ['sequential'],
+        concurrency: [1],
+        profile: TEST_PROFILE,
+        ...(heapLimitMb === undefined ? {} : { heapLimitMb }),
+        lock: false,
+        onEvent: (event) => {
+          if (event.type === 'warning') warnings.push(event.message);
+        },
+      });
+    expect((await run(64)).limits).toBeUndefined();
+    expect(warnings).toEqual([
+      '--heap-limit is not applied: this runtime has no heap setting; the results record no heap limit',
+    ]);
+    expect((await run()).limits).toBeUndefined();
+    expect(warnings).toHaveLength(1); // the default limit was not asked for: nothing to say
+  });
+
   it('records the module as the user named it, not the compiled file the side loaded', async () => {
     const results = await runWithHost(testRunner(), {
       modules: ['./test/fixtures/typed.ts'],
