@@ -6,6 +6,12 @@
 // Usage: node scripts/decisiveness.mjs RESULTS_A [RESULTS_B]      (folders or files, as paralab-report takes)
 import { aggregate, decide, loadResults } from '../dist/index.js';
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const [first, second] = process.argv.slice(2);
 if (!first) {
   process.stderr.write('usage: decisiveness.mjs RESULTS_A [RESULTS_B]\n');
