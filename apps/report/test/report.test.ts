@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelResults } from '@paralab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReportResult, runReport } from '../src/index.js';
+import { aggregate, loadResults, modelOf, type ReportResult, runReport } from '../src/index.js';
 import { EVIL, EVIL_REASON, nodeA, writeFixtures } from './_fixtures.js';
 import { markdownTable } from './_markdown.js';
 
@@ -187,6 +187,20 @@ describe('inputs from before and after', () => {
       expect(cpu?.at(-1)).toMatch(
         /^pays off above tasks of 0\.0\d\d ms \(2 lanes\); the cost model predicted 100 ms, measured 101 ms$/,
       );
+      // The sequential cell is what the model reads the work from: its "prediction" equals it by
+      // construction, so it gets no model note; the same record without `reference` would get one.
+      const { files } = await loadResults([join(dir, 'model.json')]);
+      const entries = aggregate(files).runs.flatMap((run) => run.entries);
+      const sequential = entries.find((e) => e.cell.id === 'primes(list=balanced)/sequential@1');
+      if (!sequential) throw new Error('no sequential primes cell');
+      expect(sequential.cell.model).toMatchObject({ reference: true, predictedMs: expect.any(Number) });
+      expect(modelOf(sequential)).toBeUndefined();
+      const { reference: _, ...independent } = sequential.cell.model as { reference?: boolean };
+      const alike = {
+        ...sequential,
+        cell: { ...sequential.cell, model: independent as typeof sequential.cell.model },
+      };
+      expect(modelOf(alike)).toMatchObject({ predictedMs: expect.any(Number) });
       expect(result.markdown).not.toContain('cost model');
       expect(readFileSync(join(dir, 'model-out', 'report.html'), 'utf8')).toMatch(
         /<div class="model">pays off above tasks of 0\.0\d\d ms \(2 lanes\); the cost model predicted/,
