@@ -26,10 +26,7 @@ export const GRAIN_MAX_TASKS = 1_000_000;
 export interface GrainInput {
   /** Task index, 0-based. */
   readonly index: number;
-  /**
-   * The generator's start, an int32 (a small integer to V8 on 64-bit: a uint32 above 2^31 would reach the
-   * kernel as a heap number and make its optimized code bail out).
-   */
+  /** The generator's start, an int32 (see `taskSeed`). */
   readonly seed: number;
   /** Generator steps: round(taskUs × itersPerUs), at least 1. */
   readonly iterations: number;
@@ -126,6 +123,15 @@ const thisThread: StepClock = {
   now,
 };
 
+/** `calibrateSteps` on the calling thread's clock: the kernel's steps per µs here (`grain`, `serve`). */
+export const stepsPerUsHere = (): number => calibrateSteps(thisThread);
+
+/**
+ * Task `index`'s generator seed from the run's `seed`: an int32 (a small integer to V8 on 64-bit: a uint32
+ * above 2^31 reaches the kernel as a heap number, and its optimized code bails out on it).
+ */
+export const taskSeed = (seed: number, index: number): number => seed ^ Math.imul(index + 1, 0x9e3779b1);
+
 /**
  * CPU-bound, for the cost model's break-even: `totalMs` of work split into round(totalMs × 1000 / taskUs)
  * tasks of `taskUs` each (the same total as more or fewer tasks). Each task runs a 32-bit LCG for a number
@@ -144,11 +150,11 @@ export const grain: Workload<typeof params, GrainInput, number> = defineWorkload
         'ERR_PARAM',
         `grain: totalMs ${totalMs} / taskUs ${taskUs} makes ${tasks} tasks, more than ${GRAIN_MAX_TASKS}; raise taskUs or lower totalMs`,
       );
-    const itersPerUs = calibrateSteps(thisThread);
+    const itersPerUs = stepsPerUsHere();
     const iterations = Math.max(1, Math.round(taskUs * itersPerUs));
     return Array.from({ length: tasks }, (_, index) => ({
       index,
-      seed: seed ^ Math.imul(index + 1, 0x9e3779b1),
+      seed: taskSeed(seed, index),
       iterations,
       itersPerUs,
       taskUs,

@@ -1,7 +1,6 @@
 import { ParalabError } from '../errors.js';
-import { now } from '../platform.js';
 import { defineWorkload, type Workload } from '../workload.js';
-import { calibrateSteps, lcgJump, lcgSteps, type StepClock } from './grain.js';
+import { lcgJump, lcgSteps, stepsPerUsHere, taskSeed } from './grain.js';
 
 const params = {
   cpuMs: {
@@ -39,10 +38,7 @@ const params = {
 export interface ServeInput {
   /** Request index in the sample, 0-based. */
   readonly index: number;
-  /**
-   * The generator's start, an int32 (a small integer to V8 on 64-bit: a uint32 above 2^31 would reach the
-   * kernel as a heap number and make its optimized code bail out).
-   */
+  /** The generator's start, an int32 (see grain's `taskSeed`). */
   readonly seed: number;
   /** Generator steps: round(cpuMs × 1000 × steps per µs), 0 when cpuMs is 0. */
   readonly iterations: number;
@@ -59,16 +55,6 @@ export function serveBody(index: number, state: number, bytes: number): string {
   const head = `${hex} ${index} `;
   return (head + hex.repeat(Math.ceil(bytes / hex.length))).slice(0, bytes);
 }
-
-/** The sink of the calibration runs, so that the loop's result is used. */
-let calibrationSink = 0;
-
-const thisThread: StepClock = {
-  run: (steps) => {
-    calibrationSink ^= lcgSteps(calibrationSink, steps);
-  },
-  now,
-};
 
 /**
  * Serving HTTP: a loopback server answers `requests` requests over `connections` connections, each
@@ -89,11 +75,11 @@ export const serve: Workload<typeof params, ServeInput, string> = defineWorkload
         'ERR_PARAM',
         `serve: connections (${connections}) must not exceed requests (${requests})`,
       );
-    const itersPerUs = cpuMs > 0 ? calibrateSteps(thisThread) : 0;
+    const itersPerUs = cpuMs > 0 ? stepsPerUsHere() : 0;
     const iterations = Math.round(cpuMs * 1000 * itersPerUs);
     return Array.from({ length: requests }, (_, index) => ({
       index,
-      seed: seed ^ Math.imul(index + 1, 0x9e3779b1),
+      seed: taskSeed(seed, index),
       iterations,
       bytes: responseBytes,
     }));
