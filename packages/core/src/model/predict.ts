@@ -168,7 +168,8 @@ function wakeCosts(floors: PrimitiveFloors, cpuMs: readonly number[]): { wakeMs?
     return {
       note: `no busy-roundtrip floors for ${floors.primitive}: each round trip is taken as back to back (an older run)`,
     };
-  const wakeMs = cpuMs.map((ms) => Math.max(0, (roundTripAround(floors, ms) ?? trip) - trip));
+  // A pool cell has a round-trip floor here (`roundTripAndPayload` said unknown otherwise).
+  const wakeMs = cpuMs.map((ms) => Math.max(0, (roundTripAround(floors, ms) as number) - trip));
   return {
     wakeMs,
     note: `a round trip around a task costs more than back to back (a waiting core sleeps and must be woken): ${fmt(longest.ms)} ms after ${fmt(longest.busyMs)} ms busy against ${fmt(trip)} ms (busy-roundtrip medians, linear between busy times)`,

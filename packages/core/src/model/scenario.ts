@@ -53,30 +53,20 @@ export interface ScenarioTime {
   readonly terms: Readonly<Record<string, number>>;
 }
 
-interface Included {
-  readonly wait: boolean;
-  readonly startup: boolean;
-  readonly dispatch: boolean;
-  readonly wake: boolean;
-  readonly overhead: boolean;
-  readonly payload: boolean;
-}
-
 const STEPS = ['wait', 'startup', 'dispatch', 'wake', 'overhead', 'payload'] as const;
+
+/** Which costs a batch time includes. */
+type Included = Readonly<Record<(typeof STEPS)[number], boolean>>;
+
+/** Every step included, or none. */
+const allSteps = (on: boolean): Included => Object.fromEntries(STEPS.map((step) => [step, on])) as Included;
 
 /**
  * The predicted time of `scenario`'s batch: the makespan of its tasks on its lanes and cores (see
  * `makespan`), computed with the costs added one at a time so that each term is what its cost added.
  */
 export function timeScenario(scenario: Scenario): ScenarioTime {
-  let included: Included = {
-    wait: false,
-    startup: false,
-    dispatch: false,
-    wake: false,
-    overhead: false,
-    payload: false,
-  };
+  let included = allSteps(false);
   let previous = batchTime(scenario, included);
   const terms: Record<string, number> = { work: previous };
   for (const step of STEPS) {
@@ -91,14 +81,7 @@ export function timeScenario(scenario: Scenario): ScenarioTime {
 
 /** The predicted time of `scenario`'s batch with every cost included (`timeScenario` without the terms). */
 export function scenarioTime(scenario: Scenario): number {
-  return batchTime(scenario, {
-    wait: true,
-    startup: true,
-    dispatch: true,
-    wake: true,
-    overhead: true,
-    payload: true,
-  });
+  return batchTime(scenario, allSteps(true));
 }
 
 function applies(s: Scenario, step: (typeof STEPS)[number]): boolean {

@@ -123,8 +123,17 @@ const thisThread: StepClock = {
   now,
 };
 
-/** `calibrateSteps` on the calling thread's clock: the kernel's steps per µs here (`grain`, `serve`). */
-export const stepsPerUsHere = (): number => calibrateSteps(thisThread);
+/** The rate `stepsPerUsHere` measured, once per thread. */
+let stepsPerUs: number | undefined;
+
+/**
+ * `calibrateSteps` on the calling thread's clock, once per thread (a thread's rate does not change between
+ * groups, and a calibration takes at least `CALIBRATION_MIN_MS`): the kernel's steps per µs here.
+ */
+export const stepsPerUsHere = (): number => {
+  stepsPerUs ??= calibrateSteps(thisThread);
+  return stepsPerUs;
+};
 
 /**
  * Task `index`'s generator seed from the run's `seed`: an int32 (a small integer to V8 on 64-bit: a uint32
