@@ -38,6 +38,7 @@ export { type CliArgs, HELP, parseCliArgs } from './report/args.js';
 export { buildReport, type Report } from './report/build.js';
 export { grainChart } from './report/charts/grain.js';
 export { type ServingPoint, servingChart } from './report/charts/serving.js';
+export { NOT_WORK } from './report/claims/_helpers.js';
 export { CLAIMS, checkClaims, combine } from './report/claims/index.js';
 export type {
   ClaimAnswer,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { verdictLine, verdictWord } from '../src/report/render/rows.js';
 import { around, wide } from './_fixtures.js';
 import { buildReport, type CellSpec, explain, type Report } from './_report.js';
 
@@ -71,6 +72,29 @@ describe("what to use, by core's decision rule", () => {
     expect(text.undecided).toEqual(['piscina@2']);
     expect(text.settle).toMatch(/^about \d+ samples per cell would settle it$/);
     expect(Number(text.settle?.match(/\d+/)?.[0])).toBeGreaterThan(8);
+  });
+
+  it('provisional with the family settled: no undecided cell is of a cheaper family than the fastest', () => {
+    const specs = [
+      primes('sequential', 1, around(200)),
+      primes('worker', 2, wide(100, 0.1)),
+      primes('process', 2, wide(104, 0.1), { family: 'processes' }),
+    ];
+    const text = decided(...specs);
+    expect(text).toMatchObject({ verdict: 'provisional', pick: 'worker@2', undecided: ['process@2'] });
+    expect(text.familySettled).toBe('worker threads');
+    expect(text.why).toMatch(/; the family is settled \(worker threads, however they settle\)$/);
+    expect(verdictLine(text)).toBe(
+      'provisional (family settled: worker threads); not yet told apart: process@2',
+    );
+    expect(verdictWord(text)).toBe('provisional (family settled)');
+  });
+
+  it('provisional with the family open: an undecided cell of a cheaper family could still take the tie', () => {
+    const text = decided(primes('sequential', 1, wide(100, 0.1)), primes('worker', 2, wide(97, 0.1)));
+    expect(text.verdict).toBe('provisional');
+    expect(text).not.toHaveProperty('familySettled');
+    expect(verdictWord(text)).toBe('provisional');
   });
 
   it('a provisional sequential pick says how much faster the fastest ran, not "nothing faster"', () => {

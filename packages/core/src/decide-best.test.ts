@@ -183,6 +183,7 @@ describe('decideBest: undecided cells', () => {
       excluded: [],
       recommendation: { cell: best, provisional: true, basis: 'built-in' },
       familyHeadline: 'threads',
+      familySettled: 'threads',
       samplesToSettle: { samples, capped: false, cells: [{ cell: close, samples, capped: false }] },
       delta: 0.05,
       notes: [],
@@ -217,6 +218,42 @@ describe('decideBest: undecided cells', () => {
     expect(decision.notes).toEqual([
       'w()/piscina@2: ratio 1.050 sits on 1 + delta = 1.050 within noise; no practical sample count settles it (capped at 500)',
     ]);
+  });
+
+  it('settles the family when no undecided cell is of a cheaper family than the fastest', () => {
+    const best = cell('worker', jitter(11, 12, 10, 0.05), { family: 'threads' });
+    const process = cell('process', jitter(12, 10, 10.4, 0.05), { family: 'processes' });
+    const decision = decideBest([best, process], options);
+    expect(decision.comparisons.map((c) => c.state)).toEqual(['undecided']); // the premise
+    expect(decision).toMatchObject({ verdict: 'provisional', familySettled: 'threads' });
+    expect(decision).not.toHaveProperty('familyHeadline'); // two families among the contenders
+  });
+
+  it('leaves the family open when an undecided cell is of a cheaper family (it could still take the tie)', () => {
+    const best = cell('async', jitter(11, 12, 10, 0.05), { family: 'async' });
+    const seq = cell('sequential', jitter(12, 10, 10.4, 0.05), { family: 'sequential', concurrency: 1 });
+    const decision = decideBest([best, seq], options);
+    expect(decision.comparisons.map((c) => c.state)).toEqual(['undecided']); // the premise
+    expect(decision.verdict).toBe('provisional');
+    expect(decision.recommendation?.cell).toBe(seq); // the cheapest family, for now
+    expect(decision).not.toHaveProperty('familySettled');
+  });
+
+  it('settles the family through an equivalent cell of the cheapest family', () => {
+    const base = jitter(7, 20, 10, 0.01);
+    const best = cell('worker', base, { family: 'threads' });
+    const pool = cell(
+      'piscina',
+      base.map((x) => x * 1.003),
+      { family: 'threads' },
+    );
+    const process = cell('process', jitter(12, 10, 10.4, 0.05), { family: 'processes' });
+    const decision = decideBest([best, pool, process], options);
+    expect(decision.comparisons.map((c) => [c.cell.strategy, c.state])).toEqual([
+      ['piscina', 'equivalent'],
+      ['process', 'undecided'],
+    ]); // the premise
+    expect(decision).toMatchObject({ verdict: 'provisional', familySettled: 'threads' });
   });
 
   it('moves with delta: the same cells tie at 10%', () => {

@@ -1,4 +1,4 @@
-import type { Family } from './family.js';
+import { type Family, familyRank } from './family.js';
 import { paramsKey } from './plan.js';
 import type { Cell } from './schema.js';
 import { bootstrapRatioCi, type RatioCi } from './stats/bootstrap.js';
@@ -76,6 +76,12 @@ export interface BestDecision {
   recommendation?: Recommendation;
   /** The one family every contender shares, when there are two or more contenders and they do. */
   familyHeadline?: Family;
+  /**
+   * For 'provisional': the family of the recommendation when no way the undecided comparisons settle can
+   * change it (the tie-break takes the cheapest family first, and no undecided cell's family is cheaper
+   * than the fastest's or an equivalent's). The strategy within it is what stays open.
+   */
+  familySettled?: Family;
   /** For 'provisional': samples per cell that would settle every undecided comparison (the largest). */
   samplesToSettle?: { samples: number; capped: boolean; cells: SettleEstimate[] };
   /** The indifference zone used. */
@@ -140,22 +146,31 @@ export function comparisonState(ratio: Pick<RatioCi, 'lo' | 'hi'>, delta: number
   return ratio.lo > bound ? 'worse' : ratio.hi < bound ? 'equivalent' : 'undecided';
 }
 
-/**
- * Samples per cell (for this cell and the fastest alike) after which the CI of an undecided ratio would
- * clear 1 + delta, assuming its half-width on the side facing the bound shrinks like 1/sqrt(n) from the
- * current effective n (the harmonic mean of both sample counts) and the ratio stays where it is. At least
- * one more than either cell has now; capped at `settleCap` when the ratio sits on the bound within noise.
- */
+/** {@link samplesToSettle} of one undecided comparison, capped at `settleCap` (then `capped`). */
 function settle(comparison: Comparison, best: Cell, o: Resolved): SettleEstimate {
   const { cell, ratio } = comparison;
-  const n = cell.samples.length;
-  const m = best.samples.length;
-  const bound = 1 + o.delta;
-  const halfWidth = ratio.ratio > bound ? ratio.ratio - ratio.lo : ratio.hi - ratio.ratio;
-  const needed = ((2 / (1 / n + 1 / m)) * halfWidth ** 2) / (ratio.ratio - bound) ** 2;
-  const samples = Math.max(Math.ceil(needed), Math.max(n, m) + 1);
+  const samples = samplesToSettle(ratio, cell.samples.length, best.samples.length, o.delta);
   if (!(samples <= o.settleCap)) return { cell, samples: o.settleCap, capped: true };
   return { cell, samples, capped: false };
+}
+
+/**
+ * Samples per cell (for this cell and the fastest alike) after which the CI of an undecided ratio, measured
+ * from `n` and `m` samples, would clear 1 + delta, assuming its half-width on the side facing the bound
+ * shrinks like 1/sqrt(n) from the current effective n (the harmonic mean of both sample counts) and the
+ * ratio stays where it is. At least one more than either cell has now; Infinity when the ratio sits exactly
+ * on the bound.
+ */
+export function samplesToSettle(
+  ratio: Pick<RatioCi, 'ratio' | 'lo' | 'hi'>,
+  n: number,
+  m: number,
+  delta: number,
+): number {
+  const bound = 1 + delta;
+  const halfWidth = ratio.ratio > bound ? ratio.ratio - ratio.lo : ratio.hi - ratio.ratio;
+  const needed = ((2 / (1 / n + 1 / m)) * halfWidth ** 2) / (ratio.ratio - bound) ** 2;
+  return Math.max(Math.ceil(needed), Math.max(n, m) + 1);
 }
 
 function sharedFamily(contenders: readonly Cell[]): Family | undefined {
@@ -205,7 +220,39 @@ function contested(contest: Contest, o: Resolved): BestDecision {
   }
   const [samplesToSettle, notes] = settlement(undecided, contest.best, o);
   const recommendation = { cell: pick.cell, provisional: true, basis: pick.step };
-  return { verdict: 'provisional', ...contest, recommendation, ...headline, samplesToSettle, notes };
+  const family = settledFamily(contest, pick.cell);
+  const settled = family === undefined ? {} : { familySettled: family };
+  return {
+    verdict: 'provisional',
+    ...contest,
+    recommendation,
+    ...headline,
+    ...settled,
+    samplesToSettle,
+    notes,
+  };
+}
+
+/**
+ * The pick's family when the undecided comparisons cannot change it: the cheapest family among the cells
+ * sure to stay contenders (the fastest and its equivalents) is as cheap as any contender's, and only the
+ * pick's family has that rank (two families of the same unknown rank leave it open).
+ */
+function settledFamily(contest: Contest, pick: Cell): Family | undefined {
+  const sure = [
+    contest.best,
+    ...contest.comparisons.filter((c) => c.state === 'equivalent').map((c) => c.cell),
+  ];
+  const cheapest = (cells: readonly Cell[]): number =>
+    Math.min(...cells.map((cell) => familyRank(cell.family)));
+  const rank = cheapest(contest.contenders);
+  if (cheapest(sure) !== rank) return undefined;
+  const families = new Set(
+    contest.contenders.filter((c) => familyRank(c.family) === rank).map((c) => c.family),
+  );
+  return families.size === 1 && pick.family !== undefined && families.has(pick.family)
+    ? pick.family
+    : undefined;
 }
 
 /**

@@ -51,20 +51,44 @@ describe('the stopping rules', () => {
     expect([fast.budgetLimited, slow.budgetLimited]).toEqual([false, false]);
   });
 
-  it('keeps sampling two cells whose ratio sits on the indifference zone (undecided)', () => {
-    // 1.05 apart with 3% noise: the CI of the ratio straddles 1 + delta.
-    const a = cell('a', 10, 8, 0.03);
-    const b = cell('b', 10.5, 8, 0.03, 2);
+  it('keeps sampling two cells whose undecided ratio more samples would settle', () => {
+    // 1.02 apart with 6% noise: the CI of the ratio straddles 1 + delta, and a few dozen samples would
+    // bring its high end under it.
+    const a = cell('a', 10, 8, 0.06);
+    const b = cell('b', 10.2, 8, 0.06, 2);
     expect([...openCells([a, b], profile)].map((c) => c.plan.strategy.name).sort()).toEqual(['a', 'b']);
     updateDone([a, b], profile);
     expect([a.done, b.done]).toEqual([false, false]);
   });
 
-  it('stops an undecided cell at its budget once it has the minimum count, flagged budget-limited', () => {
-    const a = cell('a', 200, 8, 0.03);
-    const b = cell('b', 210, 8, 0.03, 2);
+  it('stops sampling a ratio that sits on the indifference zone: maxSamples could not settle it', () => {
+    // 1.05 apart with 1% noise: undecided, and it would stay so for hundreds of samples.
+    const a = cell('a', 10, 8, 0.01);
+    const b = cell('b', 10.5, 8, 0.01, 2);
+    expect(openCells([a, b], profile).size).toBe(0);
     updateDone([a, b], profile);
-    expect([a.done, b.done, a.budgetLimited, b.budgetLimited]).toEqual([true, true, true, true]);
+    expect([a.done, b.done, a.budgetLimited, b.budgetLimited]).toEqual([true, true, false, false]);
+  });
+
+  it('lets an open cell sample to twice its budget, then stops it flagged budget-limited', () => {
+    // The undecided pair above, at 200 ms a sample: 1.6 s spent, past the 1 s budget but not twice it.
+    const a = cell('a', 200, 8, 0.06);
+    const b = cell('b', 204, 8, 0.06, 2);
+    expect(openCells([a, b], profile).size).toBe(2); // the premise
+    updateDone([a, b], profile);
+    expect([a.done, b.done]).toEqual([false, false]);
+    const c = cell('c', 300, 8, 0.06);
+    const d = cell('d', 306, 8, 0.06, 2);
+    updateDone([c, d], profile); // 2.4 s each
+    expect([c.done, d.done, c.budgetLimited, d.budgetLimited]).toEqual([true, true, true, true]);
+  });
+
+  it('stops a cell whose place is settled but whose CI is still wide at its budget, budget-limited', () => {
+    const fast = cell('fast', 200, 8, 0.3);
+    const slow = cell('slow', 600, 8, 0.3, 2);
+    expect(openCells([fast, slow], profile).size).toBe(0); // the premise: clearly apart
+    updateDone([fast, slow], profile);
+    expect([fast.done, slow.done, fast.budgetLimited, slow.budgetLimited]).toEqual([true, true, true, true]);
   });
 
   it('lets a cell below the minimum count go past its budget, up to three times it', () => {

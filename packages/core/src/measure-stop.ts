@@ -2,7 +2,7 @@
 // part that makes answers decisive, a settled place in its group's decision (clearly worse than the
 // fastest, or equivalent to it). Cells whose place is still open keep sampling until their budget.
 import type { LiveCell } from './cell.js';
-import { comparisonState, DECISION_DELTA } from './decide-best.js';
+import { comparisonState, DECISION_DELTA, samplesToSettle } from './decide-best.js';
 import type { Profile } from './profiles.js';
 import { bootstrapRatioCi } from './stats/bootstrap.js';
 import { relativeCiWidth } from './stats/median-ci.js';
@@ -20,19 +20,28 @@ export function hasMinimums(cell: LiveCell, profile: Profile): boolean {
 const BUDGET_STRETCH = 3;
 
 /**
+ * How far past its budget a cell whose place in the decision is open (and that `maxSamples` could settle,
+ * see `openCells`) may go: the samples that decide a row are worth more than those that only narrow a
+ * settled cell's CI.
+ */
+const OPEN_BUDGET_STRETCH = 2;
+
+/**
  * Updates which cells of a group are done after a round. A cell is done at `maxSamples`; at its budget once
- * it has the minimum count (flagged `budget-limited`), or at three times its budget without it (then also
- * `under-sampled`, and kept out of decisions); or once it has both minimums, its median's CI is within
- * `targetCiWidth`, and its comparison with the group's fastest is settled.
+ * it has the minimum count (flagged `budget-limited`; twice its budget while its place in the decision is
+ * open), or at three times its budget without it (then also `under-sampled`, and kept out of decisions);
+ * or once it has both minimums, its median's CI is within `targetCiWidth`, and its comparison with the
+ * group's fastest is settled.
  */
 export function updateDone(live: readonly LiveCell[], profile: Profile): void {
   const running = live.filter((cell) => cell.status === 'ok' && !cell.done);
   const open = openCells(live, profile);
   for (const cell of running) {
     const n = cell.samples.length;
+    const budget = profile.cellBudgetMs * (open.has(cell) ? OPEN_BUDGET_STRETCH : 1);
     if (n >= profile.maxSamples) cell.done = true;
     else if (
-      cell.spentMs >= profile.cellBudgetMs &&
+      cell.spentMs >= budget &&
       (n >= profile.minSamples || cell.spentMs >= BUDGET_STRETCH * profile.cellBudgetMs)
     ) {
       cell.done = true;
@@ -48,8 +57,10 @@ export function updateDone(live: readonly LiveCell[], profile: Profile): void {
 
 /**
  * The cells whose place in the decision is still open: against the fastest cell (lowest median among those
- * with the minimum count), a ratio whose CI straddles 1 + delta; the fastest itself is open while any
- * other is. Cells below the minimum count are open until they reach it.
+ * with the minimum count), a ratio whose CI straddles 1 + delta and that `maxSamples` could settle (by
+ * `samplesToSettle`: a ratio sitting on the bound within noise would take hundreds of samples, and more
+ * samples up to the maximum only spend the run's time); the fastest itself is open while any other is.
+ * Cells below the minimum count are open until they reach it.
  */
 export function openCells(live: readonly LiveCell[], profile: Profile): Set<LiveCell> {
   const ok = live.filter((cell) => cell.status === 'ok' && cell.samples.length > 0);
@@ -59,7 +70,9 @@ export function openCells(live: readonly LiveCell[], profile: Profile): Set<Live
   if (!best) return open;
   for (const cell of others) {
     const ratio = bootstrapRatioCi(cell.samples, best.samples, { resamples: LOOP_RESAMPLES });
-    if (comparisonState(ratio, DECISION_DELTA) === 'undecided') {
+    const settles = (): boolean =>
+      samplesToSettle(ratio, cell.samples.length, best.samples.length, DECISION_DELTA) <= profile.maxSamples;
+    if (comparisonState(ratio, DECISION_DELTA) === 'undecided' && settles()) {
       open.add(cell);
       open.add(best);
     }

@@ -26,18 +26,31 @@ const served: AnyWorkload = defineWorkload({
 });
 
 describe('the serving entries of the default plan', () => {
-  it('put one event loop beside N workers at 0, 0.2 and 1 ms of CPU per request, smaller in quick', () => {
+  it('put one event loop beside N workers at 0, 0.2 and 1 ms of CPU per request; quick: 0 and 1 ms, smaller, two kinds of N workers', () => {
     const entries = questionPlan(2, roles(SERVE)).filter((entry) => entry.workload === 'serve');
     expect(
       entries.map(({ params, quick, strategies, concurrency }) => [params, quick, strategies, concurrency]),
     ).toEqual(
       [
         [0, 4000, 1000],
-        [0.2, 1500, 400],
+        [0.2, 1500, undefined],
         [1, 400, 100],
       ].flatMap(([cpuMs, requests, quick]) => [
-        [{ cpuMs, requests, connections: 16 }, { requests: quick }, ['serve-loop'], [1]],
-        [{ cpuMs, requests, connections: 16 }, { requests: quick }, SERVE.slice(1), [2]],
+        [
+          { cpuMs, requests, connections: 16 },
+          quick !== undefined && { params: { requests: quick } },
+          ['serve-loop'],
+          [1],
+        ],
+        [
+          { cpuMs, requests, connections: 16 },
+          quick !== undefined && {
+            strategies: ['serve-cluster', 'serve-offload'],
+            params: { requests: quick },
+          },
+          SERVE.slice(1),
+          [2],
+        ],
       ]),
     );
   });

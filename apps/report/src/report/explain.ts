@@ -23,6 +23,11 @@ export interface DecisionText {
   why: string;
   /** For a provisional verdict: what would settle it. */
   settle?: string;
+  /**
+   * For a provisional verdict whose family no undecided comparison can change (`familySettled`): the
+   * family in words, `worker threads`; only the strategy within it stays open.
+   */
+  familySettled?: string;
   /** Ok cells kept out of the decision, with why (`primes/worker@2: under-sampled (n=3, needs 5)`). */
   excluded: string[];
 }
@@ -87,7 +92,11 @@ function whyText(best: BestDecision, pick: Cell | undefined): string {
     return `${best.contenders.length} cells within ${zone} of the fastest; ${pick ? strategyName(pick) : 'the pick'}: ${basis}`;
   if (best.verdict === 'provisional') {
     const open = best.comparisons.filter((c) => c.state === 'undecided').map((c) => strategyName(c.cell));
-    return `not yet told apart from the fastest within ${zone}: ${words(open)}; picked for now: ${basis}`;
+    const settled =
+      best.familySettled === undefined
+        ? ''
+        : `; the family is settled (${familyWords(best.familySettled)}, however they settle)`;
+    return `not yet told apart from the fastest within ${zone}: ${words(open)}; picked for now: ${basis}${settled}`;
   }
   return 'no cell could take part';
 }
@@ -131,5 +140,6 @@ export function explain(decision: Decision): DecisionText {
     ...contenderNames(best, pick),
     ...(headline ? { headline } : {}),
     ...(settle ? { settle } : {}),
+    ...(best.familySettled === undefined ? {} : { familySettled: familyWords(best.familySettled) }),
   };
 }

@@ -2,17 +2,17 @@
  * The grain sweep: the same total CPU work split into tasks of 4 µs to 2 ms, under sequential and each
  * family's first strategy at the core count, so the task size where offloading starts to pay is measured
  * (where the speedup crosses 1) and held against the cost model's break-even. Sizes double, so a crossing
- * read between two neighbours is within 2x; the quick profile keeps the sizes around the break-evens
- * measured on 2 cores (a pipelined stream's ~0.03 ms to a pool's or a process's 0.25 ms and more, where a
- * round trip around a task costs 0.15-0.6 ms) and halves the total.
+ * read between two neighbours is within 2x; the quick profile keeps every other size around the
+ * break-evens measured on 2 cores (a pipelined stream's ~0.03 ms to a pool's or a process's 0.25 ms and
+ * more, where a round trip around a task costs 0.15-0.6 ms) and halves the total.
  */
 import type { PlanEntry, PlanStrategies } from './plan-entry.js';
 
 /** Task sizes of the sweep, µs. */
 export const GRAIN_SIZES_US: readonly number[] = [4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048];
 
-/** The sizes the quick profile keeps, µs. */
-export const QUICK_GRAIN_SIZES_US: readonly number[] = [16, 32, 64, 128, 256, 512, 1024];
+/** The sizes the quick profile keeps, µs (4x apart: a crossing read between two of them is within 4x). */
+export const QUICK_GRAIN_SIZES_US: readonly number[] = [16, 64, 256, 1024];
 
 /** Total work of one sample, ms (the quick profile's is half). */
 const TOTAL_MS = 40;
@@ -30,7 +30,7 @@ export function grainEntries(cores: number, s: PlanStrategies): PlanEntry[] {
   return GRAIN_SIZES_US.map((taskUs) => ({
     workload: 'grain',
     params: { taskUs, totalMs: TOTAL_MS },
-    quick: QUICK_GRAIN_SIZES_US.includes(taskUs) ? { totalMs: TOTAL_MS / 2 } : false,
+    quick: QUICK_GRAIN_SIZES_US.includes(taskUs) && { params: { totalMs: TOTAL_MS / 2 } },
     strategies,
     concurrency: [cores],
     why: `task size ${taskUs} µs at fixed total work: where offloading starts to pay (the break-even)`,

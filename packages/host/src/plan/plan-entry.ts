@@ -5,12 +5,13 @@ export interface PlanEntry {
   /** Parameter overrides for this entry (strings or values). */
   readonly params?: Readonly<Record<string, string | number | boolean>>;
   /**
-   * Further overrides for the `quick` profile: smaller or fewer tasks, so that an expensive cell still
-   * reaches the profile's minimum sample count within its budget (each task stays well above the dispatch
-   * floor). Results record the parameters used, so quick and default cells never pass for each other.
-   * `false` leaves the entry out of the quick profile.
+   * What the `quick` profile keeps of the entry: smaller or fewer tasks (`params`), so that an expensive
+   * cell still reaches the profile's minimum sample count within its budget (each task stays well above
+   * the dispatch floor), and one representative of each family at one level (`strategies`, `concurrency`:
+   * subsets of the entry's), so that a whole run stays within minutes. Results record the parameters used,
+   * so quick and default cells never pass for each other. `false` leaves the entry out of the quick profile.
    */
-  readonly quick?: Readonly<Record<string, string | number | boolean>> | false;
+  readonly quick?: QuickEntry | false;
   /** Strategy names; `sequential` always gets one cell at concurrency 1. */
   readonly strategies: readonly string[];
   /** Concurrency levels for every strategy but sequential. */
@@ -19,6 +20,13 @@ export interface PlanEntry {
   readonly floors?: readonly string[];
   /** Why the entry is there (shown by `--plan`). */
   readonly why: string;
+}
+
+/** An entry's overrides in the `quick` profile (see `PlanEntry.quick`); absent fields keep the entry's. */
+export interface QuickEntry {
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
+  readonly strategies?: readonly string[];
+  readonly concurrency?: readonly number[];
 }
 
 /** A runner's strategies by the role they play in the plan (an empty list leaves the role out). */

@@ -19,6 +19,7 @@ export function questionPlan(cores: number, s: PlanStrategies): PlanEntry[] {
       params: { list: 'balanced' },
       strategies: ['sequential', ...first(s.threads), ...first(s.pools), ...first(s.processes)],
       concurrency: sweep,
+      quick: { concurrency: [cores] },
       why: 'CPU speedup versus workers (C3, C8): equal-cost tasks, 1 to 2x cores',
     },
     {
@@ -33,6 +34,7 @@ export function questionPlan(cores: number, s: PlanStrategies): PlanEntry[] {
         ...s.cold,
       ],
       concurrency: [cores],
+      quick: { strategies: ['async', ...first(s.pipelined)] },
       why: 'async on CPU work (C4), every other pool and per-task processes at the core count (C6)',
     },
     {
@@ -40,6 +42,7 @@ export function questionPlan(cores: number, s: PlanStrategies): PlanEntry[] {
       params: { list: 'seeds' },
       strategies: ['sequential', ...s.threads, ...first(s.pools)],
       concurrency: [cores],
+      quick: false,
       why: "the articles' own prime list (unequal task costs)",
     },
     ...[
@@ -51,6 +54,8 @@ export function questionPlan(cores: number, s: PlanStrategies): PlanEntry[] {
       params,
       strategies: ['sequential', ...first(s.threads), ...first(s.pipelined), ...first(s.pools)],
       concurrency: [cores],
+      // The extremes of the granularity question.
+      ...(params.kib === 128 ? { quick: false as const } : {}),
       why: 'granularity: the same 16 MiB hashed as many small tasks or few large ones (C9)',
     })),
     {
@@ -65,12 +70,16 @@ export function questionPlan(cores: number, s: PlanStrategies): PlanEntry[] {
         ...first(s.processes),
       ],
       concurrency: [cores],
+      quick: { strategies: ['sequential', ...first(s.threads), ...s.transfer, ...s.shared] },
       why: 'data-heavy CPU work: clone versus transfer versus shared memory versus processes',
     },
     ...['json', 'regex-meta'].map((workload) => ({
       workload,
       strategies: ['sequential', 'async', ...first(s.threads), ...first(s.pools), ...first(s.processes)],
       concurrency: [cores],
+      ...(workload === 'json'
+        ? { quick: { strategies: ['sequential', ...first(s.threads), ...first(s.processes)] } }
+        : { quick: false as const }),
       why: 'data transforms and regular-expression scans: is the data worth moving?',
     })),
     {
@@ -78,6 +87,15 @@ export function questionPlan(cores: number, s: PlanStrategies): PlanEntry[] {
       strategies: ['sequential', ...s.threads, ...s.pipelined, ...s.pools, ...first(s.processes)],
       ...(s.floors ? { floors: s.floors } : {}),
       concurrency: [...new Set([1, cores])],
+      quick: {
+        strategies: [
+          'sequential',
+          ...first(s.threads),
+          ...first(s.pipelined),
+          ...first(s.pools),
+          ...first(s.processes),
+        ],
+      },
       why: 'per-task cost of each strategy on empty tasks, against the calibration floors',
     },
     ...ioEntries(cores, s),
@@ -108,6 +126,7 @@ const QUICK_SIZES: Readonly<Record<string, (params: Params) => Params>> = {
   file: () => ({ files: 40 }),
   pipeline: () => ({ documents: 6 }),
   blocking: () => ({ timers: 20 }),
+  noop: () => ({ tasks: 250 }),
   serve: (p) => ({ requests: QUICK_SERVE_REQUESTS[String(p.cpuMs)] ?? 100 }),
 };
 
@@ -123,7 +142,8 @@ const QUICK_SERVE_REQUESTS: Readonly<Record<string, number>> = { '0': 1000, '0.2
 function withQuickSize(entry: PlanEntry): PlanEntry {
   if (entry.quick === false) return entry;
   const size = QUICK_SIZES[entry.workload]?.(entry.params ?? {});
-  return size && Object.keys(size).length > 0 ? { ...entry, quick: { ...entry.quick, ...size } } : entry;
+  if (!size || Object.keys(size).length === 0) return entry;
+  return { ...entry, quick: { ...entry.quick, params: { ...entry.quick?.params, ...size } } };
 }
 
 function ioEntries(cores: number, s: PlanStrategies): PlanEntry[] {
@@ -133,12 +153,14 @@ function ioEntries(cores: number, s: PlanStrategies): PlanEntry[] {
       workload: 'sleep',
       strategies: ['sequential', 'async'],
       concurrency: [10, 100],
+      quick: { concurrency: [10] },
       why: 'pure waiting on the event loop, 10 and 100 in flight (C2)',
     },
     {
       workload: 'sleep',
       strategies: [...first(s.threads), ...first(s.pools)],
       concurrency: [10],
+      quick: { strategies: first(s.threads) },
       why: 'the same waits on 10 threads (C2, C4)',
     },
     {
@@ -146,6 +168,7 @@ function ioEntries(cores: number, s: PlanStrategies): PlanEntry[] {
       params: { tasks: 10_000, ms: 50 },
       strategies: ['async'],
       concurrency: [10_000],
+      quick: false,
       why: 'ten thousand concurrent waits on the event loop: time and memory (C7, C11)',
     },
     {
@@ -153,6 +176,7 @@ function ioEntries(cores: number, s: PlanStrategies): PlanEntry[] {
       params: { tasks: 10_000, ms: 50 },
       strategies: first(s.pipelined),
       concurrency: [cores],
+      quick: false,
       why: 'the same ten thousand waits spread over worker threads (C7, C11)',
     },
     {
@@ -160,6 +184,7 @@ function ioEntries(cores: number, s: PlanStrategies): PlanEntry[] {
       params: { requests: 20, latencyMs: 50 },
       strategies: ['sequential', 'async', ...first(s.threads), ...first(s.pools), ...first(s.processes)],
       concurrency: [10],
+      quick: { strategies: ['sequential', 'async', ...first(s.threads), ...first(s.processes)] },
       why: 'API calls: sequential versus 10 in flight (C1, C2)',
     },
     {
@@ -167,6 +192,8 @@ function ioEntries(cores: number, s: PlanStrategies): PlanEntry[] {
       params: { requests: 100, latencyMs: 50 },
       strategies: ['async'],
       concurrency: [10, 100],
+      // All in flight: the I/O target holds it against a plain Promise.all.
+      quick: { concurrency: [100] },
       why: "the articles' 100 API calls at 50 ms each; all 100 in flight approach one latency (C1, C7)",
     },
     {
@@ -180,6 +207,7 @@ function ioEntries(cores: number, s: PlanStrategies): PlanEntry[] {
       workload: 'file',
       strategies: ['sequential', 'async', ...first(s.threads), ...first(s.pools)],
       concurrency: [10],
+      quick: { strategies: ['sequential', 'async', ...first(s.threads)] },
       why: 'file writes and reads (C2)',
     },
   ];
@@ -191,7 +219,7 @@ function databaseEntries(cores: number, s: PlanStrategies): PlanEntry[] {
     {
       workload: 'db',
       params: { variant: 'sleep', queries: 100, latencyMs: 10 },
-      quick: { latencyMs: 2 },
+      quick: { params: { latencyMs: 2 }, concurrency: [10] },
       strategies: ['sequential', 'async'],
       concurrency: [10, 100],
       why: 'database queries on a real PostgreSQL: one connection versus a pool of 10 and 100 (C2)',
@@ -199,7 +227,7 @@ function databaseEntries(cores: number, s: PlanStrategies): PlanEntry[] {
     {
       workload: 'db',
       params: { variant: 'sleep', queries: 100, latencyMs: 10 },
-      quick: { latencyMs: 2 },
+      quick: { params: { latencyMs: 2 }, strategies: first(s.threads) },
       strategies: [...first(s.threads), ...first(s.processes)],
       concurrency: [10],
       why: 'the same queries from 10 threads or processes, each holding its own connection (C2, C4)',
@@ -227,6 +255,7 @@ function mixedEntries(cores: number, s: PlanStrategies): PlanEntry[] {
       workload: 'pipeline',
       strategies: [...first(s.threads), ...first(s.pools), ...first(s.processes)],
       concurrency: [cores],
+      quick: { strategies: first(s.threads) },
       why: 'fetch then compute, everything in a pool or processes sized to the cores (C10)',
     },
     {
@@ -249,9 +278,25 @@ function serveEntries(cores: number, serve: readonly string[]): PlanEntry[] {
   return [0, 0.2, 1].flatMap((cpuMs): PlanEntry[] => {
     const params = { cpuMs, requests: SERVE_REQUESTS[String(cpuMs)] ?? 400, connections: 16 };
     const why = `serving HTTP at ${cpuMs} ms of CPU per request: one event loop versus N workers`;
+    // The quick profile serves at 0 and 1 ms of CPU, with a cluster and offloading as the N workers.
+    const skip = cpuMs === 0.2;
     return [
-      { workload: 'serve', params, strategies: loop ? [loop] : [], concurrency: [1], why },
-      { workload: 'serve', params, strategies: workers, concurrency: [cores], why },
+      {
+        workload: 'serve',
+        params,
+        strategies: loop ? [loop] : [],
+        concurrency: [1],
+        quick: !skip && {},
+        why,
+      },
+      {
+        workload: 'serve',
+        params,
+        strategies: workers,
+        concurrency: [cores],
+        quick: !skip && { strategies: workers.slice(0, 2) },
+        why,
+      },
     ];
   });
 }

@@ -86,14 +86,17 @@ export function selectCells<S extends StrategyInfo>(
   if (entries.length === 0) throw new ParalabError('ERR_OPTION', 'the selection leaves no cell to measure');
   const cells = new Map<string, CellPlan<S>>();
   for (const entry of entries) {
-    if (selection.quick && entry.quick === false) continue;
+    const quick = selection.quick ? entry.quick : undefined;
+    if (quick === false) continue;
     const { workload, module } = known(entry.workload);
-    const sized = { ...entry.params, ...(selection.quick ? entry.quick : {}) };
+    const sized = { ...entry.params, ...quick?.params };
     const params = resolveParams(workload, { ...sized, ...selection.params?.[entry.workload] });
     const planned = { workload, ref: { module: module.url, id: workload.id }, params };
     const floors = entry.floors?.length ? { floors: entry.floors } : {};
-    const strategies = entry.strategies.map((name) => strategyNamed(name, offer.strategies));
-    for (const cell of planCells({ workloads: [planned], strategies, concurrency: entry.concurrency, cores }))
+    const names = quick?.strategies ?? entry.strategies;
+    const strategies = names.map((name) => strategyNamed(name, offer.strategies));
+    const concurrency = selection.concurrency ?? quick?.concurrency ?? entry.concurrency;
+    for (const cell of planCells({ workloads: [planned], strategies, concurrency, cores }))
       cells.set(cellId(cell), { ...cell, ...floors });
   }
   return [...cells.values()];

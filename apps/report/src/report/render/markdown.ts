@@ -17,6 +17,7 @@ import {
   matrixNote,
   scopeLine,
   verdictLine,
+  verdictWord,
 } from './rows.js';
 
 function answerCell(report: Report, run: Run, kind: string): string {
@@ -57,7 +58,7 @@ function decisionCell(decision: Decision | undefined): string {
     '',
   );
   const settle = text.settle ? `; ${text.settle}` : '';
-  return `${text.pick ?? 'none'}${speed} · ${text.verdict}${others}${settle}`;
+  return `${text.pick ?? 'none'}${speed} · ${verdictWord(text)}${others}${settle}`;
 }
 
 function workloadsPart(report: Report): string {

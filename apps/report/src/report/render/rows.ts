@@ -52,12 +52,21 @@ export function answerText(answer: KindAnswer): AnswerText {
   };
 }
 
-/** `provisional; equivalent within 5%: piscina@2; not yet told apart: tinypool@2`: verdict and contenders. */
+/** The verdict in a word or two: `provisional (family settled)` when only the strategy within a family is open. */
+export function verdictWord(text: Pick<DecisionText, 'verdict' | 'familySettled'>): string {
+  return text.familySettled ? `${text.verdict} (family settled)` : text.verdict;
+}
+
+/**
+ * `provisional (family settled: worker threads); equivalent within 5%: piscina@2; not yet told apart:
+ * tinypool@2`: verdict and contenders.
+ */
 export function verdictLine(text: DecisionText): string {
+  const settled = text.familySettled ? ` (family settled: ${text.familySettled})` : '';
   const equivalent =
     text.equivalents.length > 0 ? `; equivalent within 5%: ${text.equivalents.join(', ')}` : '';
   const open = text.undecided.length > 0 ? `; not yet told apart: ${text.undecided.join(', ')}` : '';
-  return `${text.verdict}${equivalent}${open}`;
+  return `${text.verdict}${settled}${equivalent}${open}`;
 }
 
 /** A cross-runtime value as text: `1.00 (fastest)`, `1.32 [1.20, 1.41]`, `~1.01`, `1.05` (untestable), `–`. */

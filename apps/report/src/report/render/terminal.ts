@@ -5,7 +5,7 @@ import { KIND_WORDS, type KindAnswer } from '../answers.js';
 import type { Report } from '../build.js';
 import type { ClaimVerdict } from '../claims/types.js';
 import { explain } from '../explain.js';
-import { answerText, machinesLine, scopeLine } from './rows.js';
+import { answerText, machinesLine, scopeLine, verdictWord } from './rows.js';
 import { servingLines } from './terminal-serving.js';
 
 /** The line that ends the summary: everything above it fits one screen, details follow. */
@@ -28,7 +28,7 @@ function answerLine(answer: KindAnswer, width: number): string {
   if (!typical?.pick) return clip(head, width);
   const speed = typical.speedup ? ` ${plusMinus(typical.speedup)}×` : '';
   return clip(
-    `${head} · ${typical.pick}${speed} · ${typical.verdict} · ${plain(text.workload ?? '')}`,
+    `${head} · ${typical.pick}${speed} · ${verdictWord(typical)} · ${plain(text.workload ?? '')}`,
     width,
   );
 }
@@ -62,7 +62,13 @@ function decisionLines(report: Report, runId: string, width: number): string[] {
       const others = [...text.equivalents.map((n) => `≡${n}`), ...text.undecided.map((n) => `?${n}`)].join(
         ' ',
       );
-      return [plain(clip(decision.group, 30)), plain(text.pick ?? '-'), speed, text.verdict, plain(others)];
+      return [
+        plain(clip(decision.group, 30)),
+        plain(text.pick ?? '-'),
+        speed,
+        verdictWord(text),
+        plain(others),
+      ];
     });
   return columns([['workload', 'use', '× sequential', 'verdict', '≡ equivalent, ? open'], ...rows]).map((l) =>
     clip(`  ${l}`, width),

@@ -24,6 +24,9 @@ function answerCell(report: Report, run: Run, kind: string): SafeHtml {
           ? html`<div class="eq">not yet told apart: ${t.undecided.join(', ')}</div>`
           : '',
         t.headline ? html`<div class="headline">${t.headline}</div>` : '',
+        t.familySettled
+          ? html`<div class="headline">the family is settled (${t.familySettled}); only the strategy within it is open</div>`
+          : '',
         t.settle ? html`<div class="settle">${t.settle}</div>` : '',
         text.model ? html`<div class="model">${text.model}</div>` : '',
       ]
