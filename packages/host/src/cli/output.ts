@@ -171,7 +171,8 @@ function verdictText(decision: BestDecision): string {
   const more = decision.samplesToSettle
     ? `; ~${decision.samplesToSettle.samples} samples a cell would settle it`
     : '';
-  return `provisional: ${nameOf(pick)}${speed}; not yet told apart from ${others.join(', ')}${more}`;
+  const settled = decision.familySettled ? ` (${decision.familySettled} either way)` : '';
+  return `provisional${settled}: ${nameOf(pick)}${speed}; not yet told apart from ${others.join(', ')}${more}`;
 }
 
 /** ` ran 1.89 ± 0.05 times faster than sequential`, or nothing for the baseline or without a speedup. */
