@@ -37,6 +37,15 @@ function cells(entries: readonly PlanEntry[], quick: boolean): Set<string> {
 
 describe('the quick plan', () => {
   const plan = questionPlan(2, ROLES);
+  // Bun's and Deno's roles: two raw thread kinds, Web Workers and worker_threads.
+  const twoKinds = cells(
+    questionPlan(2, {
+      ...ROLES,
+      threads: ['worker', 'worker-threads'],
+      pipelined: ['worker-pipelined', 'worker-threads-pipelined'],
+    }),
+    true,
+  );
   const quick = cells(plan, true);
 
   it("takes subsets of each entry's strategies and levels, and about half the default's cells", () => {
@@ -62,6 +71,8 @@ describe('the quick plan', () => {
       'blocking(timers=20)/sequential@1',
     ])
       expect(quick).toContain(cell);
+    for (const cell of ['noop(tasks=250)/worker-threads@1', 'noop(tasks=250)/worker-threads-pipelined@1'])
+      expect(twoKinds).toContain(cell);
   });
 
   it('asks each question of one strategy per family: no second pool, no sweep over levels on primes', () => {

@@ -87,14 +87,9 @@ export function questionPlan(cores: number, s: PlanStrategies): PlanEntry[] {
       strategies: ['sequential', ...s.threads, ...s.pipelined, ...s.pools, ...first(s.processes)],
       ...(s.floors ? { floors: s.floors } : {}),
       concurrency: [...new Set([1, cores])],
+      // Every raw thread kind: each is a dispatch target's subject, held against its own floor.
       quick: {
-        strategies: [
-          'sequential',
-          ...first(s.threads),
-          ...first(s.pipelined),
-          ...first(s.pools),
-          ...first(s.processes),
-        ],
+        strategies: ['sequential', ...s.threads, ...s.pipelined, ...first(s.pools), ...first(s.processes)],
       },
       why: 'per-task cost of each strategy on empty tasks, against the calibration floors',
     },
