@@ -16,8 +16,12 @@ export function hasMinimums(cell: LiveCell, profile: Profile): boolean {
   return cell.samples.length >= profile.minSamples && cell.spentMs >= profile.minTimeMs;
 }
 
-/** How far past its budget a cell below the minimum count may go to reach it (then it is `under-sampled`). */
-const BUDGET_STRETCH = 3;
+/**
+ * How far past its budget a cell below the minimum count may go to reach it (then it is `under-sampled`):
+ * far enough that a cell of about a second a sample (a page's 100 requests over 6 connections) still
+ * reaches the 5 samples a decision needs.
+ */
+const BUDGET_STRETCH = 5;
 
 /**
  * How far past its budget a cell whose place in the decision is open (and that `maxSamples` could settle,
@@ -29,7 +33,7 @@ const OPEN_BUDGET_STRETCH = 2;
 /**
  * Updates which cells of a group are done after a round. A cell is done at `maxSamples`; at its budget once
  * it has the minimum count (flagged `budget-limited`; twice its budget while its place in the decision is
- * open), or at three times its budget without it (then also `under-sampled`, and kept out of decisions);
+ * open), or at five times its budget without it (then also `under-sampled`, and kept out of decisions);
  * or once it has both minimums, its median's CI is within `targetCiWidth`, and its comparison with the
  * group's fastest is settled.
  */
