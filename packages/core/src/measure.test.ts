@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PeerScope } from './calibration-peers.js';
+import type { CalibrationProbe } from './calibration-types.js';
 import { CancelToken } from './cancel.js';
 import { ParalabError } from './errors.js';
 import { fingerprint } from './fingerprint.js';
@@ -787,5 +789,36 @@ describe('measure: staging, probes and bytes moved', () => {
   it('counts no bytes for main-thread strategies', async () => {
     const { cells } = await measure([plan(nums, sequential)], baseOptions);
     expect(cells[0]?.metrics).toEqual({ bytesMovedPerSample: 0 });
+  });
+});
+
+describe('floors measured in the same rounds as a group', () => {
+  it('keeps the group sampling until the floor and every cell have a low end (20 samples each)', async () => {
+    // A floor whose operation is a microtask: real timing, no peer to start.
+    const tick: CalibrationProbe<PeerScope> = {
+      primitive: 'microtask',
+      name: 'tick',
+      opsPerSample: 10,
+      options: {},
+      open: async () => ({
+        run: async (ops: number) => {
+          const start = performance.now();
+          for (let i = 0; i < ops; i++) await Promise.resolve();
+          return performance.now() - start;
+        },
+      }),
+    };
+    const quickish: Profile = { ...profile, minSamples: 3, maxSamples: 30 };
+    const result = await measure([plan(nums, sequential), plan(nums, asyncStrategy, 2)], {
+      ...baseOptions,
+      profile: quickish,
+      floors: [tick],
+    });
+    const [seq, async, floor] = result.cells;
+    expect(floor?.params).toMatchObject({ probe: 'tick', interleavedWith: 'nums()' });
+    expect(floor?.samples.length).toBeGreaterThanOrEqual(20);
+    // Without the floor these cells stop at 3 (their CI target is 1): p10 against p10 takes 20 each.
+    expect(seq?.samples.length).toBeGreaterThanOrEqual(20);
+    expect(async?.samples.length).toBeGreaterThanOrEqual(20);
   });
 });

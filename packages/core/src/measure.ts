@@ -13,6 +13,7 @@ import { type CellPlan, groupPlans, paramsKey } from './plan.js';
 import { delay } from './platform.js';
 import { createRng, shuffled } from './random.js';
 import type { Cell } from './schema.js';
+import { FLOOR_MIN_SAMPLES } from './stats/summary.js';
 
 export type { MeasureEvent, MeasureOptions, MeasureResult } from './measure-types.js';
 
@@ -121,13 +122,17 @@ async function measureGroup(
     floors = options.floors?.length
       ? await InterleavedFloors.open(options.floors, label, options)
       : undefined;
+    // Cells held against a floor's low end take as many samples as a floor does: p10 against p10.
+    const profile = floors
+      ? { ...options.profile, minSamples: Math.max(options.profile.minSamples, FLOOR_MIN_SAMPLES) }
+      : options.profile;
     while ((live.some((cell) => !cell.done) || floors?.needsMore) && !options.interrupt?.cancelled) {
       await round(live, rng, options, faults, async (cell, cancel) => {
         options.onEvent?.({ type: 'cell-step', cellId: cell.id, step: 'sample' });
         record(cell, await sample(cell, inputs, check, options, true, cancel), options);
       });
       await floors?.round();
-      updateDone(live, options.profile);
+      updateDone(live, profile);
     }
     await timeGroupTasks(live, inputs, options, faults);
     await faults.settle(live);

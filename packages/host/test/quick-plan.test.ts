@@ -60,8 +60,8 @@ describe('the quick plan', () => {
 
   it('keeps every cell the performance targets read', () => {
     for (const cell of [
-      'noop(tasks=250)/worker@1',
-      'noop(tasks=250)/worker-pipelined@1',
+      'noop/worker@1',
+      'noop/worker-pipelined@1',
       'primes(list=balanced-small)/sequential@1',
       'primes(list=balanced-small)/worker@2',
       'primes(list=balanced-small)/process@2',
@@ -71,7 +71,7 @@ describe('the quick plan', () => {
       'blocking(timers=20)/sequential@1',
     ])
       expect(quick).toContain(cell);
-    for (const cell of ['noop(tasks=250)/worker-threads@1', 'noop(tasks=250)/worker-threads-pipelined@1'])
+    for (const cell of ['noop/worker-threads@1', 'noop/worker-threads-pipelined@1'])
       expect(twoKinds).toContain(cell);
   });
 

@@ -121,7 +121,6 @@ const QUICK_SIZES: Readonly<Record<string, (params: Params) => Params>> = {
   file: () => ({ files: 40 }),
   pipeline: () => ({ documents: 6 }),
   blocking: () => ({ timers: 20 }),
-  noop: () => ({ tasks: 250 }),
   serve: (p) => ({ requests: QUICK_SERVE_REQUESTS[String(p.cpuMs)] ?? 100 }),
 };
 
