@@ -6,7 +6,7 @@ import { ParalabError } from './errors.js';
 import { fingerprint } from './fingerprint.js';
 import { type MeasureEvent, type MeasureOptions, measure } from './measure.js';
 import type { CellPlan } from './plan.js';
-import { delay } from './platform.js';
+import { delay, now } from './platform.js';
 import type { Profile } from './profiles.js';
 import { createResults } from './results.js';
 import { type Cell, parseResults } from './schema.js';
@@ -802,9 +802,9 @@ describe('floors measured in the same rounds as a group', () => {
       options: {},
       open: async () => ({
         run: async (ops: number) => {
-          const start = performance.now();
+          const start = now();
           for (let i = 0; i < ops; i++) await Promise.resolve();
-          return performance.now() - start;
+          return now() - start;
         },
       }),
     };
