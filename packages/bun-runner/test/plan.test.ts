@@ -6,8 +6,15 @@ import { NODE_WORKLOAD_MODULES } from '@paralab/node-api';
 import { defaultNodePlan } from '@paralab/node-runner';
 import { bunPlan, bunRunner, bunStrategies } from '../src/index.js';
 
-/** The parts of a plan entry that are not a runtime's names (its strategies and the floors beside them). */
-const shape = ({ strategies: _, floors: __, ...rest }: PlanEntry) => rest;
+/**
+ * The parts of a plan entry that are not a runtime's names (its strategies, the quick profile's, and the
+ * floors beside them).
+ */
+const shape = ({ strategies: _, floors: __, quick, ...rest }: PlanEntry) => {
+  if (!quick) return { ...rest, quick };
+  const { strategies: ___, ...sized } = quick;
+  return { ...rest, quick: sized };
+};
 
 describe('bunPlan', () => {
   test("asks node-runner's questions, entry by entry, in Bun's strategy names", () => {
