@@ -21,14 +21,15 @@ if (!first) {
   process.exit(2);
 }
 
-/** Rows left out because every cell is unsupported on that runtime. */
-const unsupported = [];
-
-/** Decision rows of a results set, by `runtime workload(params)`. */
+/**
+ * Decision rows of a results set, by `runtime workload(params)`, and the rows left out because every cell
+ * is unsupported on that runtime.
+ */
 async function rowsOf(path) {
   const { files, errors } = await loadResults([path]);
   for (const error of errors) process.stderr.write(`${error.path}: ${error.message}\n`);
   const rows = new Map();
+  const unsupported = [];
   for (const decision of decide(aggregate(files))) {
     if (decision.kind === 'calibration') continue;
     // Nothing to decide where the runtime cannot run the workload at all (a page has no TCP sockets).
@@ -39,7 +40,7 @@ async function rowsOf(path) {
     const runtime = decision.run.file.results.runtime.name;
     rows.set(`${runtime} ${decision.group}`, { ...decision.best, probe: NOT_WORK.has(decision.workload) });
   }
-  return rows;
+  return { rows, unsupported };
 }
 
 const share = (count, total) => `${count}/${total} = ${total ? ((100 * count) / total).toFixed(0) : '-'}%`;
@@ -47,7 +48,7 @@ const share = (count, total) => `${count}/${total} = ${total ? ((100 * count) / 
 const decisive = (best) => best.verdict === 'wins' || best.verdict === 'tie';
 const familyDecided = (best) => decisive(best) || best.familySettled !== undefined;
 
-function decisiveness(label, rows) {
+function decisiveness(label, { rows, unsupported }) {
   const all = [...rows.values()];
   const work = all.filter((best) => !best.probe);
   const counts = Object.entries(
@@ -63,16 +64,16 @@ function decisiveness(label, rows) {
       process.stdout.write(
         `  ${best.verdict.padEnd(11)} ${row}${best.familySettled ? ` (family settled: ${best.familySettled})` : ''}\n`,
       );
+  if (unsupported.length > 0)
+    process.stdout.write(`  left out, every cell unsupported there: ${unsupported.join('; ')}\n`);
 }
 
-const a = await rowsOf(first);
-decisiveness(first, a);
-if (unsupported.length > 0)
-  process.stdout.write(`  left out, every cell unsupported there: ${unsupported.splice(0).join('; ')}\n`);
+const setA = await rowsOf(first);
+decisiveness(first, setA);
 if (second) {
-  const b = await rowsOf(second);
-  decisiveness(second, b);
-  unsupported.splice(0);
+  const setB = await rowsOf(second);
+  decisiveness(second, setB);
+  const [a, b] = [setA.rows, setB.rows];
   const familyOf = (best) => best.recommendation?.cell.family;
   const both = [...a.keys()].filter((row) => b.has(row));
   const same = both.filter((row) => familyOf(a.get(row)) === familyOf(b.get(row)));

@@ -26,6 +26,11 @@ describe('bunPlan', () => {
     expect(bun.filter(common).map(shape)).toEqual(node.map(shape));
     // The sweep over concurrency levels: Bun's own Web Workers and Bun.spawn children, beside piscina.
     expect(bun[0]?.strategies).toEqual(['sequential', 'worker', 'piscina', 'process']);
+    // The quick profile keeps both raw thread kinds on the empty tasks: each is a dispatch target's subject.
+    const noop = bun.find((entry) => entry.workload === 'noop');
+    expect(noop?.quick && noop.quick.strategies).toEqual(
+      expect.arrayContaining(['worker', 'worker-threads', 'worker-pipelined', 'worker-threads-pipelined']),
+    );
     // The empty tasks are measured beside the raw round trips of both kinds of worker Bun has.
     expect(bun.find((entry) => entry.workload === 'noop')?.floors).toEqual([
       'worker_threads/message-roundtrip',

@@ -74,9 +74,10 @@ export function openCells(live: readonly LiveCell[], profile: Profile): Set<Live
   if (!best) return open;
   for (const cell of others) {
     const ratio = bootstrapRatioCi(cell.samples, best.samples, { resamples: LOOP_RESAMPLES });
-    const settles = (): boolean =>
-      samplesToSettle(ratio, cell.samples.length, best.samples.length, DECISION_DELTA) <= profile.maxSamples;
-    if (comparisonState(ratio, DECISION_DELTA) === 'undecided' && settles()) {
+    if (
+      comparisonState(ratio, DECISION_DELTA) === 'undecided' &&
+      samplesToSettle(ratio, cell.samples.length, best.samples.length, DECISION_DELTA) <= profile.maxSamples
+    ) {
       open.add(cell);
       open.add(best);
     }

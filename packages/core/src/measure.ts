@@ -1,3 +1,4 @@
+import { MIN_CALIBRATION_SAMPLES } from './calibration.js';
 import type { CancelToken } from './cancel.js';
 import { type LiveCell, newLiveCell, toCell } from './cell.js';
 import { createOutputCheck, type OutputCheck } from './check.js';
@@ -13,7 +14,6 @@ import { type CellPlan, groupPlans, paramsKey } from './plan.js';
 import { delay } from './platform.js';
 import { createRng, shuffled } from './random.js';
 import type { Cell } from './schema.js';
-import { FLOOR_MIN_SAMPLES } from './stats/summary.js';
 
 export type { MeasureEvent, MeasureOptions, MeasureResult } from './measure-types.js';
 
@@ -124,7 +124,7 @@ async function measureGroup(
       : undefined;
     // Cells held against a floor's low end take as many samples as a floor does: p10 against p10.
     const profile = floors
-      ? { ...options.profile, minSamples: Math.max(options.profile.minSamples, FLOOR_MIN_SAMPLES) }
+      ? { ...options.profile, minSamples: Math.max(options.profile.minSamples, MIN_CALIBRATION_SAMPLES) }
       : options.profile;
     while ((live.some((cell) => !cell.done) || floors?.needsMore) && !options.interrupt?.cancelled) {
       await round(live, rng, options, faults, async (cell, cancel) => {

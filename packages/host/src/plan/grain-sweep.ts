@@ -30,7 +30,7 @@ export function grainEntries(cores: number, s: PlanStrategies): PlanEntry[] {
   return GRAIN_SIZES_US.map((taskUs) => ({
     workload: 'grain',
     params: { taskUs, totalMs: TOTAL_MS },
-    quick: QUICK_GRAIN_SIZES_US.includes(taskUs) && { params: { totalMs: TOTAL_MS / 2 } },
+    quick: QUICK_GRAIN_SIZES_US.includes(taskUs) ? { params: { totalMs: TOTAL_MS / 2 } } : false,
     strategies,
     concurrency: [cores],
     why: `task size ${taskUs} µs at fixed total work: where offloading starts to pay (the break-even)`,

@@ -280,7 +280,7 @@ function serveEntries(cores: number, serve: readonly string[]): PlanEntry[] {
         params,
         strategies: loop ? [loop] : [],
         concurrency: [1],
-        quick: !skip && {},
+        ...(skip ? { quick: false as const } : {}),
         why,
       },
       {
@@ -288,7 +288,7 @@ function serveEntries(cores: number, serve: readonly string[]): PlanEntry[] {
         params,
         strategies: workers,
         concurrency: [cores],
-        quick: !skip && { strategies: workers.slice(0, 2) },
+        quick: skip ? false : { strategies: workers.slice(0, 2) },
         why,
       },
     ];
