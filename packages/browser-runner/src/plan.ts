@@ -26,6 +26,7 @@ export const BROWSER_ROLES: PlanStrategies = {
   // The page cannot query a database: planned all the same, so its cells say why (no TCP sockets).
   database: true,
   floors: ['web-worker/message-roundtrip'],
+  grainFloors: ['web-worker/message-roundtrip', 'web-worker/busy-roundtrip'],
   extra: (n) => [
     {
       workload: 'primes',

@@ -29,6 +29,14 @@ export const BUN_ROLES: PlanStrategies = {
   hybrid: ['hybrid'],
   database: true,
   floors: ['worker_threads/message-roundtrip', 'web-worker/message-roundtrip'],
+  grainFloors: [
+    'web-worker/message-roundtrip',
+    'web-worker/busy-roundtrip',
+    'worker_threads/message-roundtrip',
+    'worker_threads/busy-roundtrip',
+    'bun-spawn/ipc-roundtrip',
+    'bun-spawn/busy-roundtrip',
+  ],
   serve: ['serve-loop', 'serve-cluster', 'serve-offload', 'serve-reuseport'],
   // http-get (node:http beside fetch): Bun implements node:http too.
   extra: () => [HTTP_GET_ENTRY],

@@ -2,12 +2,7 @@
 // a message round trip, the timer's step) into one `calibration` cell. What a probe starts its workers and
 // processes through (its scope) is the runner's: Node threads and forks, Bun's Web Workers, a page's.
 
-import type {
-  CalibrationProbe,
-  CalibrationSession,
-  OwnedScope,
-  ProbeScopeBase,
-} from './calibration-types.js';
+import type { CalibrationProbe, OwnedScope, ProbeScopeBase } from './calibration-types.js';
 import type { CancelToken } from './cancel.js';
 import { ParalabError, toError } from './errors.js';
 import type { MeasureEvent } from './measure-types.js';

@@ -821,4 +821,45 @@ describe('floors measured in the same rounds as a group', () => {
     expect(seq?.samples.length).toBeGreaterThanOrEqual(20);
     expect(async?.samples.length).toBeGreaterThanOrEqual(20);
   });
+
+  it("samples a plain round trip over the group's tasks per sample, a busy one over its own count, each to 20", async () => {
+    const counted = (name: string, params: CalibrationProbe<PeerScope>['params']) => {
+      const runs: number[] = [];
+      const probe: CalibrationProbe<PeerScope> = {
+        primitive: 'microtask',
+        name,
+        opsPerSample: 10,
+        ...(params ? { params } : {}),
+        options: {},
+        open: async () => ({
+          run: async (ops: number) => {
+            runs.push(ops);
+            const start = now();
+            for (let i = 0; i < ops; i++) await Promise.resolve();
+            return now() - start;
+          },
+        }),
+      };
+      return { probe, runs };
+    };
+    const plain = counted('tick', undefined);
+    const busy = counted('busy-tick', { busyMs: 1 });
+    // Many samples a cell: the floors stop at their minimum while the cells go on.
+    const long: Profile = { ...profile, minSamples: 40, maxSamples: 40, cellBudgetMs: 60_000 };
+    const result = await measure([plan(nums, sequential)], {
+      ...baseOptions,
+      profile: long,
+      floors: [plain.probe, busy.probe],
+    });
+    const [cell, plainCell, busyCell] = result.cells;
+    expect(cell?.samples.length).toBe(40);
+    // nums has 3 inputs: 3 operations a sample (and the untimed warm-up), recorded as the cell's count.
+    expect(new Set(plain.runs)).toEqual(new Set([3]));
+    expect(plainCell?.params.opsPerSample).toBe(3);
+    expect(new Set(busy.runs)).toEqual(new Set([10]));
+    expect(busyCell?.params.opsPerSample).toBe(10);
+    // Three a round until 20 or more, then none.
+    expect(plainCell?.samples.length).toBe(21);
+    expect(busyCell?.samples.length).toBe(21);
+  });
 });

@@ -120,7 +120,7 @@ async function measureGroup(
     const rng = createRng(options.seed ^ groupSeed);
     const label = `${first.workload.id}(${paramsKey(first.params)})`;
     floors = options.floors?.length
-      ? await InterleavedFloors.open(options.floors, label, options)
+      ? await InterleavedFloors.open(options.floors, label, inputs.length, options)
       : undefined;
     // Cells held against a floor's low end take as many samples as a floor does: p10 against p10.
     const profile = floors

@@ -29,6 +29,14 @@ export const DENO_ROLES: PlanStrategies = {
   shared: ['shared'],
   hybrid: ['hybrid'],
   floors: ['worker_threads/message-roundtrip', 'web-worker/message-roundtrip'],
+  grainFloors: [
+    'web-worker/message-roundtrip',
+    'web-worker/busy-roundtrip',
+    'worker_threads/message-roundtrip',
+    'worker_threads/busy-roundtrip',
+    'deno-command/ipc-roundtrip',
+    'deno-command/busy-roundtrip',
+  ],
 };
 
 /** The default plan on Deno: the seeds' questions in Deno's strategy names. */

@@ -25,6 +25,12 @@ export const NODE_ROLES: PlanStrategies = {
   hybrid: ['hybrid'],
   database: true,
   floors: ['worker_threads/message-roundtrip'],
+  grainFloors: [
+    'worker_threads/message-roundtrip',
+    'worker_threads/busy-roundtrip',
+    'child_process/ipc-roundtrip',
+    'child_process/busy-roundtrip',
+  ],
   serve: ['serve-loop', 'serve-cluster', 'serve-offload', 'serve-reuseport'],
   extra: () => [HTTP_GET_ENTRY],
 };

@@ -19,6 +19,7 @@ import {
   type PeerScope,
   type Profile,
   parseResults,
+  primitiveFloors,
   ready,
   timerResolutionProbe,
 } from '@paralab/core';
@@ -235,6 +236,31 @@ describe('Node calibration', () => {
       ['noop', 'sequential', undefined, undefined, undefined, 'ok'],
     ]);
     expect(results.complete).toBe(true);
+  });
+
+  it("measures the round trips of the grain sweep's primitives beside its 256 µs group, and the model reads them", async () => {
+    const results = await runNode({
+      workloads: ['grain'],
+      params: { grain: { totalMs: 1 } },
+      calibration: false,
+      profile: REAL,
+      lock: false,
+    });
+    const beside = results.cells.filter((c) => c.kind === 'calibration');
+    expect(new Set(beside.map((c) => c.params.interleavedWith))).toEqual(
+      new Set(['grain(taskUs=256,totalMs=1)']),
+    );
+    expect(beside.map((c) => [c.strategy, c.params.probe, c.params.busyMs, c.status])).toEqual([
+      ['worker_threads', 'message-roundtrip', undefined, 'ok'],
+      ...BUSY_ROUNDTRIP_MS.map((ms) => ['worker_threads', 'busy-roundtrip', ms, 'ok']),
+      ['child_process', 'ipc-roundtrip', undefined, 'ok'],
+      ...BUSY_ROUNDTRIP_MS.map((ms) => ['child_process', 'busy-roundtrip', ms, 'ok']),
+    ]);
+    for (const cell of beside) expect(cell.samples.length).toBeGreaterThanOrEqual(MIN_CALIBRATION_SAMPLES);
+    // A plain round trip over the group's tasks per sample (1 ms in 256 µs tasks: 4).
+    expect(beside[0]?.params.opsPerSample).toBe(4);
+    const floors = primitiveFloors(results.cells).get('child_process');
+    expect(floors?.busy.map((f) => f.source)).toEqual(beside.slice(6).map((c) => c.id));
   });
 });
 

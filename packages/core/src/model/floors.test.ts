@@ -26,6 +26,30 @@ describe('primitiveFloors', () => {
     });
   });
 
+  it("reads the round trips measured beside the grain sweep's group when its busy round trips were, the rest from the calibration", () => {
+    const beside = { interleavedWith: 'grain(taskUs=256,totalMs=20)' };
+    const at = (name: string, ms: number, params: Record<string, string | number>) =>
+      probeCell('worker_threads', name, ms, { library: 'node:worker_threads', params });
+    const cells = [
+      ...nodeFloors(), // round trip 0.05 at the start
+      at('busy-roundtrip', 0.2, { busyMs: 1, of: 'message-roundtrip' }),
+      at('message-roundtrip', 0.03, { interleavedWith: 'noop(tasks=1000)' }), // beside noop: not read
+      at('message-roundtrip', 0.15, beside),
+      at('busy-roundtrip', 0.6, { busyMs: 1, of: 'message-roundtrip', ...beside }),
+    ];
+    const thread = primitiveFloors(cells).get('worker_threads');
+    expect(thread?.roundTrip?.ms).toBe(0.15);
+    // One busy floor a busy time, the one beside the sweep (the calibration's 0.2 is not read).
+    expect(thread?.busy.map((f) => [f.busyMs, f.ms])).toEqual([[1, 0.6]]);
+    // What the sweep's group does not measure comes from the calibration at the start.
+    expect(thread).toMatchObject({ startup: { ms: 20 }, library: 'node:worker_threads' });
+    expect(thread?.payload.clone).toHaveLength(2);
+    // Without busy round trips beside a group (an older run), the calibration's, the noop floor left out.
+    const older = primitiveFloors(cells.slice(0, -2)).get('worker_threads');
+    expect(older?.roundTrip?.ms).toBe(0.05);
+    expect(older?.busy.map((f) => f.ms)).toEqual([0.2]);
+  });
+
   it('p10 interpolates between order statistics (numpy type 7)', () => {
     // Samples 1..10 sorted: p10 at position 0.1 × 9 = 0.9 -> 1 + 0.9 × (2 - 1) = 1.9.
     const cell = { ...probeCell('x', 'message-roundtrip', 0), samples: [10, 9, 8, 7, 6, 5, 4, 3, 2, 1] };

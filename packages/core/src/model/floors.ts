@@ -88,13 +88,27 @@ export function primitiveFloors(cells: readonly Cell[]): ReadonlyMap<string, Pri
   return floors;
 }
 
-function floorsOf(primitive: string, group: readonly Cell[], kind: 'thread' | 'process'): PrimitiveFloors {
+/**
+ * The cells a primitive's round trips are read from: those measured beside a group of the run's work when
+ * its busy round trips were (the grain sweep's, see the host's `grainFloors`: a round trip's cost moves
+ * by 3x from one minute to the next on a shared machine, and the plain and busy round trips are read
+ * together), else those of the calibration at the start.
+ */
+function roundTripCells(group: readonly Cell[]): Cell[] {
+  const beside = group.find(
+    (c) => c.params.probe === 'busy-roundtrip' && c.params.interleavedWith !== undefined,
+  )?.params.interleavedWith;
+  return group.filter((c) => c.params.interleavedWith === beside);
+}
+
+function floorsOf(primitive: string, all: readonly Cell[], kind: 'thread' | 'process'): PrimitiveFloors {
+  const group = roundTripCells(all);
   const probe = (role: 'startup' | 'roundTrip'): Floor | undefined => {
-    const cell = group.find((c) => PROBE_ROLES[String(c.params.probe)]?.role === role);
+    const cell = [...group, ...all].find((c) => PROBE_ROLES[String(c.params.probe)]?.role === role);
     return cell ? floorOf(cell) : undefined;
   };
   const payload = (mode: 'clone' | 'transfer'): PayloadFloor[] =>
-    group
+    all
       .filter((c) => c.params.probe === 'payload-roundtrip' && c.params.mode === mode)
       .map((c) => ({ cell: c, floor: floorOf(c) }))
       .filter((p): p is { cell: Cell; floor: Floor } => p.floor !== undefined)
@@ -111,8 +125,8 @@ function floorsOf(primitive: string, group: readonly Cell[], kind: 'thread' | 'p
     }))
     .filter((f) => Number.isFinite(f.busyMs) && f.busyMs > 0)
     .sort((a, b) => a.busyMs - b.busyMs);
-  const library = group.find((c) => typeof c.options.library === 'string')?.options.library;
-  const cloned = group.find((c) => c.params.probe === 'payload-roundtrip' && c.params.mode === 'clone');
+  const library = all.find((c) => typeof c.options.library === 'string')?.options.library;
+  const cloned = all.find((c) => c.params.probe === 'payload-roundtrip' && c.params.mode === 'clone');
   const startup = probe('startup');
   const roundTrip = probe('roundTrip');
   return {

@@ -61,10 +61,12 @@ export async function executeMeasure(
     });
   }
   const probes = runtime.calibrationProbes(request.services);
-  const floors = (request.floors ?? []).map((key) => {
-    const probe = probes.find((candidate) => `${candidate.primitive}/${candidate.name}` === key);
-    if (!probe) throw bug(`the measuring side has no calibration probe "${key}" though the host planned it`);
-    return probe;
+  // A key names every probe of that name: `worker_threads/busy-roundtrip` is one probe per busy time.
+  const floors = (request.floors ?? []).flatMap((key) => {
+    const named = probes.filter((candidate) => `${candidate.primitive}/${candidate.name}` === key);
+    if (named.length === 0)
+      throw bug(`the measuring side has no calibration probe "${key}" though the host planned it`);
+    return named;
   });
   return measure(plans, {
     floors,

@@ -14,6 +14,12 @@ export const GRAIN_SIZES_US: readonly number[] = [4, 8, 16, 32, 64, 128, 256, 51
 /** The sizes the quick profile keeps, µs (4x apart: a crossing read between two of them is within 4x). */
 export const QUICK_GRAIN_SIZES_US: readonly number[] = [16, 64, 256, 1024];
 
+/**
+ * The size whose group also measures the runner's `grainFloors` (kept by the quick profile too): near the
+ * break-evens of pools and processes, so the floors the model predicts them from are measured then.
+ */
+export const GRAIN_FLOORS_AT_US = 256;
+
 /** Total work of one sample, ms (the quick profile's is half). */
 const TOTAL_MS = 40;
 
@@ -33,6 +39,7 @@ export function grainEntries(cores: number, s: PlanStrategies): PlanEntry[] {
     quick: QUICK_GRAIN_SIZES_US.includes(taskUs) ? { params: { totalMs: TOTAL_MS / 2 } } : false,
     strategies,
     concurrency: [cores],
+    ...(taskUs === GRAIN_FLOORS_AT_US && s.grainFloors?.length ? { floors: s.grainFloors } : {}),
     why: `task size ${taskUs} µs at fixed total work: where offloading starts to pay (the break-even)`,
   }));
 }

@@ -51,6 +51,14 @@ export interface PlanStrategies {
   /** Floors (`primitive/probe`) measured beside the `noop` cells: the raw round trips of its workers. */
   readonly floors?: readonly string[];
   /**
+   * Floors measured beside the grain sweep's group nearest the break-even (`GRAIN_FLOORS_AT_US`): the
+   * round trips, plain and around a busy peer, of the primitives its strategies run on. The cost model
+   * reads a primitive's floors from there when they exist: a round trip's cost moves by 3x from one run
+   * (or minute) to the next on a shared machine, and a break-even predicted from floors measured a minute
+   * before the sweep then misses the crossing the sweep measures.
+   */
+  readonly grainFloors?: readonly string[];
+  /**
    * Serving strategies (`serve-loop`, `serve-cluster`, `serve-offload`, `serve-reuseport`): the first runs
    * one event loop (planned at concurrency 1), the others N workers, planned at the core count.
    */
