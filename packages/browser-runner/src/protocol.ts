@@ -64,6 +64,12 @@ export interface PageApi {
 /** The path of the page channel on the page server (the token follows as `?session=`). */
 export const CHANNEL_PATH = '/paralab/host';
 
+/**
+ * How often the runner reads the page's process RSS from the OS during a sample (`usage-begin` to
+ * `usage-end`), ms: each read wakes this process, on a machine whose cores the page's workers need.
+ */
+export const RSS_POLL_MS = 50;
+
 /** What the runner sends the page over its channel: core's side protocol, and answers to the page's calls. */
 export type ToPage = ToSide | { readonly type: 'answer'; readonly id: number; readonly answer: HostUsage };
 

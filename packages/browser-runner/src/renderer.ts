@@ -1,9 +1,7 @@
 import type { ExternalUsage } from '@paralab/core';
 import { processUsage } from '@paralab/host/process';
 import type { BrowserDriver } from './drivers/driver.js';
-
-/** How often the renderer's memory is read while a sample runs, ms (by the runner, not the page). */
-const RSS_POLL_MS = 20;
+import { RSS_POLL_MS } from './protocol.js';
 
 /**
  * What makes a renderer the page's: during the burn its CPU time grew by at least this many ms, and by at
@@ -74,7 +72,7 @@ async function cpuMs(...pids: number[]): Promise<number> {
 
 /**
  * The renderer's resource use around one sample: cumulative CPU at `begin` and `end`, and the peak RSS
- * seen in between (read every 20 ms from this process, so polling never runs on the page's threads).
+ * seen in between (read every 50 ms from this process, so polling never runs on the page's threads).
  */
 export class RendererWatch {
   readonly #pid: number | undefined;

@@ -33,6 +33,15 @@ describe('LagMonitor', () => {
     expect(monitor.summary()?.maxMs).toBeGreaterThan(25);
   });
 
+  it('reads a loop blocked from the start for its whole block: the first tick is due 1 ms in', () => {
+    const monitor = new LagMonitor();
+    monitor.start();
+    block(40);
+    monitor.stop();
+    // A first tick due a period (10 ms) in would read 30.
+    expect(monitor.summary()?.maxMs).toBeGreaterThan(38);
+  });
+
   it('has nothing to say before it ran, and discards a run stopped without recording', () => {
     const monitor = new LagMonitor();
     expect(monitor.summary()).toBeUndefined();

@@ -13,7 +13,7 @@ export {
 } from './launchers/server.js';
 export { workerThreadsLauncher } from './launchers/worker-threads.js';
 export { HTTP_GET_ENTRY, NODE_WORKLOAD_MODULES } from './plan.js';
-export { nodeProbe } from './probe.js';
+export { nodeProbe, nodeResourceProbe } from './probe.js';
 export { nodeClusterServer, nodeReusePort } from './strategies/_serve.js';
 export { hybridStrategy } from './strategies/hybrid.js';
 export { nodeStrategies } from './strategies/index.js';

@@ -1,43 +1,46 @@
-import { createHistogram, type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import type { CellMetrics, CellProbe, ExternalUsage, ProbeFactory, StrategyInstance } from '@paralab/core';
+import { LAG_SOURCE, timerLagProbe } from '@paralab/core';
 
-/** Resolution of the event-loop delay timer, ms (the smallest `monitorEventLoopDelay` accepts). */
-const DELAY_RESOLUTION_MS = 1;
-/** How often RSS and heap are polled during a sample, ms. */
-const MEMORY_POLL_MS = 10;
-
-const NS_PER_MS = 1e6;
+/**
+ * How often RSS and heap are polled during a sample, ms: each poll wakes the main thread, which costs the
+ * strategies that leave it idle (see core's `LAG_PERIOD_MS`); RSS grows and shrinks slowly (the allocator
+ * keeps what it freed), so a peak held for less than this is the one it can miss.
+ */
+const MEMORY_POLL_MS = 50;
 
 const SOURCE = [
   'CPU: process.cpuUsage() deltas (every thread of this process)',
   'wall: performance.now() between begin and end',
-  'RSS: process.memoryUsage().rss polled every 10 ms from the main thread (no poll while it is blocked) and at begin/end',
+  `RSS: process.memoryUsage().rss polled every ${MEMORY_POLL_MS} ms from the main thread (no poll while it is blocked) and at begin/end`,
   'heap: process.memoryUsage().heapUsed (main thread)',
-  `event-loop delay: perf_hooks.monitorEventLoopDelay({ resolution: ${DELAY_RESOLUTION_MS} }), one per sample merged into the cell's, reported as the interval between its timer's callbacks minus the ${DELAY_RESOLUTION_MS} ms resolution`,
 ].join('; ');
 
 const CHILDREN_SOURCE =
   '; child processes: StrategyInstance.usage() deltas for CPU, their rssBytes at begin/end added to the peak RSS';
 
 /**
- * The Node resource probe: over a cell's kept samples only, CPU user and system time of this process (its
- * main thread and every worker thread, from `process.cpuUsage()`) plus that of the strategy's child
+ * The Node APIs' resource probe, over a cell's kept samples only: CPU user and system time of this process
+ * (its main thread and every worker thread, from `process.cpuUsage()`) plus that of the strategy's child
  * processes (`instance.usage()`), utilization (CPU time / sampled wall time), peak RSS (this process,
- * polled every 10 ms, plus children's), peak main-thread heap, and the main thread's event-loop delay.
- *
- * Event-loop delay: `monitorEventLoopDelay` records the interval between successive callbacks of a
- * repeating timer, so an idle loop reads as its resolution (10 ms at resolution 10) and a disable/enable
- * pair records the whole pause in between. This probe therefore uses resolution 1 ms, a fresh histogram
- * per sample (primed by one tick at begin, flushed by one tick at end, so a loop blocked for the whole
- * sample is still seen), merges every sample's intervals into one histogram per cell and reports
- * interval − resolution: an idle loop reads ~0.1 ms, a loop blocked for 50 ms reads ~49-50 ms.
- * begin() and end() take about 2 ms each for those ticks, outside the timed region.
+ * polled every 50 ms, plus children's) and peak main-thread heap. Bun and Deno implement the APIs it reads;
+ * event-loop delay is each runtime's probe's (`nodeProbe` on Node).
  */
-export const nodeProbe: ProbeFactory = (instance) => new NodeProbe(instance);
+export const nodeResourceProbe: ProbeFactory = (instance) => new NodeResourceProbe(instance);
 
-class NodeProbe implements CellProbe {
+/**
+ * The Node probe: `nodeResourceProbe`'s figures and the main thread's event-loop delay from core's
+ * `LagMonitor` (a 10 ms timer chain's lateness, the first tick due 1 ms in): an idle loop reads ~0.1 ms, a
+ * loop blocked for 50 ms reads ~50 ms. Not `perf_hooks.monitorEventLoopDelay`, whose smallest resolution
+ * (1 ms) wakes the main thread a thousand times a second, and whose histogram must be primed by a tick
+ * of its resolution before each sample.
+ */
+export const nodeProbe: ProbeFactory = timerLagProbe(nodeResourceProbe, {
+  runtime: () => `Node ${process.version}`,
+  source: `${LAG_SOURCE}; not perf_hooks.monitorEventLoopDelay, whose 1 ms timer wakes the main thread a thousand times a second`,
+});
+
+class NodeResourceProbe implements CellProbe {
   readonly #instance: StrategyInstance;
-  readonly #delays = createHistogram();
   #samples = 0;
   #wallMs = 0;
   #cpuUserMicros = 0;
@@ -55,14 +58,10 @@ class NodeProbe implements CellProbe {
   async begin(): Promise<void> {
     this.dispose();
     const children = await this.#childUsage();
-    const delay = monitorEventLoopDelay({ resolution: DELAY_RESOLUTION_MS });
-    delay.enable();
-    // The first callback only sets the histogram's start point: let it happen before timing starts.
-    await tick(DELAY_RESOLUTION_MS + 1);
     const poll = setInterval(() => this.#pollMemory(), MEMORY_POLL_MS);
     poll.unref();
     this.#pollMemory();
-    this.#current = { children, delay, poll, cpu: process.cpuUsage(), start: performance.now() };
+    this.#current = { children, poll, cpu: process.cpuUsage(), start: performance.now() };
   }
 
   async end(): Promise<void> {
@@ -72,11 +71,7 @@ class NodeProbe implements CellProbe {
     const cpu = process.cpuUsage(current.cpu);
     clearInterval(current.poll);
     this.#pollMemory();
-    // A loop blocked until now has not run the delay timer yet: one tick lets it record that wait.
-    await tick(0);
-    current.delay.disable();
     this.#current = undefined;
-    mergeDelays(current.delay, this.#delays);
     this.#samples++;
     this.#wallMs += end - current.start;
     this.#cpuUserMicros += cpu.user;
@@ -103,14 +98,6 @@ class NodeProbe implements CellProbe {
       heapUsedBytes: this.#peakHeap,
       source,
     };
-    if (this.#delays.count > 0) {
-      const delayMs = (ns: number): number => Math.max(0, ns / NS_PER_MS - DELAY_RESOLUTION_MS);
-      metrics.eventLoopDelay = {
-        p50Ms: delayMs(this.#delays.percentile(50)),
-        p99Ms: delayMs(this.#delays.percentile(99)),
-        maxMs: delayMs(this.#delays.max),
-      };
-    }
     return metrics;
   }
 
@@ -119,7 +106,6 @@ class NodeProbe implements CellProbe {
     this.#current = undefined;
     if (!current) return;
     clearInterval(current.poll);
-    current.delay.disable();
   }
 
   #pollMemory(): void {
@@ -143,20 +129,7 @@ class NodeProbe implements CellProbe {
 /** One sample in progress. */
 interface Running {
   readonly children: ExternalUsage | undefined;
-  readonly delay: IntervalHistogram;
   readonly poll: NodeJS.Timeout;
   readonly cpu: NodeJS.CpuUsage;
   readonly start: number;
-}
-
-const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Adds every interval of `from` to `into`. An interval histogram cannot be `add`ed to a recordable one,
- * so its values are read back by rank: with n values, the value at percentile 100·k/n is the k-th
- * smallest (to the histogram's 3 significant digits).
- */
-function mergeDelays(from: IntervalHistogram, into: ReturnType<typeof createHistogram>): void {
-  const n = from.count;
-  for (let k = 1; k <= n; k++) into.record(Math.max(1, Math.round(from.percentile((100 * k) / n))));
 }

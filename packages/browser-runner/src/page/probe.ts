@@ -1,11 +1,22 @@
-import type { CellMetrics, CellProbe, ExternalUsage, ProbeFactory } from '@paralab/core';
+import {
+  type CellMetrics,
+  type CellProbe,
+  type ExternalUsage,
+  LAG_PERIOD_MS,
+  type ProbeFactory,
+} from '@paralab/core';
 import { ENGINES } from '../engines.js';
-import type { BrowserEngine, ToHost } from '../protocol.js';
+import { type BrowserEngine, RSS_POLL_MS, type ToHost } from '../protocol.js';
 import { callHost } from './host.js';
 import { pageEngine } from './setup.js';
 
-/** Period of the responsiveness ping, ms: a timer set this far ahead, again and again, during a sample. */
-const PING_MS = 5;
+/**
+ * Period of the responsiveness ping, ms: a timer set this far ahead, again and again, during a sample (the
+ * first due 1 ms in, so a main thread blocked from the start reads its whole block). Core's lag period:
+ * each ping wakes the main thread, a cost only the strategies that leave it idle would pay.
+ */
+const PING_MS = LAG_PERIOD_MS;
+const FIRST_PING_MS = 1;
 
 /** Whether this engine reports main-thread long tasks (Chromium does; Firefox 153 does not). */
 const LONG_TASKS = PerformanceObserver.supportedEntryTypes?.includes('longtask') === true;
@@ -17,14 +28,14 @@ const HEAP = 'memory' in performance;
 function sourceFor(engine: BrowserEngine): string {
   const { title, pageProcess } = ENGINES[engine];
   return [
-    `main-thread delay: a setTimeout(${PING_MS} ms) chain during every sample, each callback's lateness past its due time, and at the end the lateness of the one still pending (what a click handler would wait)`,
+    `main-thread delay: a setTimeout(${PING_MS} ms) chain during every sample (the first due ${FIRST_PING_MS} ms in), each callback's lateness past its due time, and at the end the lateness of the one still pending (what a click handler would wait)`,
     LONG_TASKS
       ? "long tasks: PerformanceObserver('longtask') entries (main-thread tasks over 50 ms)"
       : `long tasks: not recorded, ${title} does not report them (PerformanceObserver.supportedEntryTypes has no 'longtask')`,
     HEAP
       ? `heap: performance.memory.usedJSHeapSize of the main thread (${title}; exact with Chromium's --enable-precise-memory-info), polled with the ping`
       : `heap: not recorded, ${title} has no performance.memory`,
-    `CPU and RSS: the page's ${pageProcess} (main thread and every worker), read by the runner from the OS at begin/end, RSS polled every 20 ms`,
+    `CPU and RSS: the page's ${pageProcess} (main thread and every worker), read by the runner from the OS at begin/end, RSS polled every ${RSS_POLL_MS} ms`,
   ].join('; ');
 }
 
@@ -65,15 +76,15 @@ class BrowserProbe implements CellProbe {
     const running: Running = { usage, observer, timer: undefined, due: 0, start: 0 };
     this.#current = running;
     this.#pollHeap();
-    const ping = (): void => {
-      running.due = performance.now() + PING_MS;
+    const ping = (ms: number): void => {
+      running.due = performance.now() + ms;
       running.timer = setTimeout(() => {
         this.#delays.push(Math.max(0, performance.now() - running.due));
         this.#pollHeap();
-        if (this.#current === running) ping();
-      }, PING_MS);
+        if (this.#current === running) ping(PING_MS);
+      }, ms);
     };
-    ping();
+    ping(FIRST_PING_MS);
     // The sample starts in a timer task of its own, not inside the handler of the runner's answer (a
     // WebSocket message task), so a long batch is a long task of its own.
     await new Promise((resolve) => setTimeout(resolve, 0));
