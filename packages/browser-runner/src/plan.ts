@@ -5,7 +5,13 @@
  * blocked main thread (C5), memory (C11), and the processes a page does not have (C6).
  */
 import type { AnyWorkload } from '@paralab/core';
-import { modulePlan, type PlanEntry, type PlanStrategies, questionPlan } from '@paralab/host';
+import {
+  modulePlan,
+  type PlanEntry,
+  type PlanStrategies,
+  questionPlan,
+  roundTripFloors,
+} from '@paralab/host';
 
 /** The modules of built-in workloads in a browser run: core's, then the browser's own (`file` on OPFS). */
 export const BROWSER_BUILTIN_MODULES: readonly string[] = Object.freeze([
@@ -26,7 +32,7 @@ export const BROWSER_ROLES: PlanStrategies = {
   // The page cannot query a database: planned all the same, so its cells say why (no TCP sockets).
   database: true,
   floors: ['web-worker/message-roundtrip'],
-  grainFloors: ['web-worker/message-roundtrip', 'web-worker/busy-roundtrip'],
+  grainFloors: roundTripFloors({ threads: ['web-worker'] }),
   extra: (n) => [
     {
       workload: 'primes',

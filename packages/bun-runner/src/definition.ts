@@ -8,6 +8,7 @@ import {
   performanceTargets,
   questionPlan,
   type RunnerDefinition,
+  roundTripFloors,
 } from '@paralab/host';
 import { HTTP_GET_ENTRY, NODE_WORKLOAD_MODULES } from '@paralab/node-api';
 import { bunSides } from './side.js';
@@ -29,14 +30,7 @@ export const BUN_ROLES: PlanStrategies = {
   hybrid: ['hybrid'],
   database: true,
   floors: ['worker_threads/message-roundtrip', 'web-worker/message-roundtrip'],
-  grainFloors: [
-    'web-worker/message-roundtrip',
-    'web-worker/busy-roundtrip',
-    'worker_threads/message-roundtrip',
-    'worker_threads/busy-roundtrip',
-    'bun-spawn/ipc-roundtrip',
-    'bun-spawn/busy-roundtrip',
-  ],
+  grainFloors: roundTripFloors({ threads: ['web-worker', 'worker_threads'], processes: ['bun-spawn'] }),
   serve: ['serve-loop', 'serve-cluster', 'serve-offload', 'serve-reuseport'],
   // http-get (node:http beside fetch): Bun implements node:http too.
   extra: () => [HTTP_GET_ENTRY],

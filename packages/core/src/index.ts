@@ -47,7 +47,14 @@ export { FAMILY_ORDER, type Family, familyRank } from './family.js';
 export { findWorkload, isWorkload, workloadsOf } from './find-workload.js';
 export { fingerprint } from './fingerprint.js';
 export { Inbox } from './inbox.js';
-export { LAG_PERIOD_MS, LAG_SOURCE, LagMonitor, type TimerLagOptions, timerLagProbe } from './lag-monitor.js';
+export {
+  LAG_FIRST_TICK_MS,
+  LAG_PERIOD_MS,
+  LAG_SOURCE,
+  LagMonitor,
+  type TimerLagOptions,
+  timerLagProbe,
+} from './lag-monitor.js';
 export { endOnce, type Launcher, type RawPeer } from './launch/launcher.js';
 export {
   PEER_START_TIMEOUT_MS,

@@ -24,22 +24,23 @@ function fixedProbe(metrics: CellMetrics, failure?: string): CellProbe {
   };
 }
 
+/** The worst lateness a monitor reads over a loop blocked for `ms` from its start. */
+function lagOfBlock(ms: number): number | undefined {
+  const monitor = new LagMonitor();
+  monitor.start();
+  block(ms);
+  monitor.stop();
+  return monitor.summary()?.maxMs;
+}
+
 describe('LagMonitor', () => {
   it('counts a tick still pending at stop as late by then', () => {
-    const monitor = new LagMonitor();
-    monitor.start();
-    block(30);
-    monitor.stop();
-    expect(monitor.summary()?.maxMs).toBeGreaterThan(25);
+    expect(lagOfBlock(30)).toBeGreaterThan(25);
   });
 
   it('reads a loop blocked from the start for its whole block: the first tick is due 1 ms in', () => {
-    const monitor = new LagMonitor();
-    monitor.start();
-    block(40);
-    monitor.stop();
     // A first tick due a period (10 ms) in would read 30.
-    expect(monitor.summary()?.maxMs).toBeGreaterThan(38);
+    expect(lagOfBlock(40)).toBeGreaterThan(38);
   });
 
   it('has nothing to say before it ran, and discards a run stopped without recording', () => {

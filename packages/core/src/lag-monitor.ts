@@ -17,10 +17,10 @@ import type { CellMetrics } from './schema.js';
 export const LAG_PERIOD_MS = 10;
 
 /** When the first tick of a sample is due, ms: a loop blocked from the start reads its whole block. */
-const FIRST_TICK_MS = 1;
+export const LAG_FIRST_TICK_MS = 1;
 
 /** How a probe built on `LagMonitor` says where its event-loop delay comes from (`metrics.source`). */
-export const LAG_SOURCE = `event-loop delay: lateness of a ${LAG_PERIOD_MS} ms setTimeout chain on the main thread (the first tick due ${FIRST_TICK_MS} ms in; a tick still pending at the end counts as late by then)`;
+export const LAG_SOURCE = `event-loop delay: lateness of a ${LAG_PERIOD_MS} ms setTimeout chain on the main thread (the first tick due ${LAG_FIRST_TICK_MS} ms in; a tick still pending at the end counts as late by then)`;
 
 /** Records how late each tick of a timer chain (see `LAG_PERIOD_MS`) fires, over every sample of a cell. */
 export class LagMonitor {
@@ -31,7 +31,7 @@ export class LagMonitor {
   /** Starts the chain (a no-op while it runs). */
   start(): void {
     if (this.#cancel) return;
-    this.#schedule(FIRST_TICK_MS);
+    this.#schedule(LAG_FIRST_TICK_MS);
   }
 
   /**

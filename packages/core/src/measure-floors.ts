@@ -6,7 +6,7 @@
 // machine where a round trip costs 0.02 ms while both threads stay awake and 0.3 ms when one must be woken,
 // the low end of means over 100 operations lies far below that of means over 1000 (a short sample more
 // often falls wholly in an awake stretch), and a per-task cost held against it would read as overhead.
-import { finish, MIN_CALIBRATION_SAMPLES, newCell } from './calibration.js';
+import { finish, MIN_CALIBRATION_SAMPLES, newCell, type ProbeFacts } from './calibration.js';
 import { LaunchScope, type PeerScope } from './calibration-peers.js';
 import type { CalibrationProbe, CalibrationSession } from './calibration-types.js';
 import { describeThrown } from './errors.js';
@@ -18,8 +18,8 @@ const PER_ROUND = 3;
 
 interface Floor {
   readonly probe: CalibrationProbe<PeerScope>;
-  /** Operations per sample: the group's tasks per sample, a busy round trip's own count. */
-  readonly ops: number;
+  /** The probe as measured here: its operations per sample the group's tasks, a busy round trip's own. */
+  readonly facts: ProbeFacts;
   readonly cell: Cell;
   readonly scope: LaunchScope;
   session?: CalibrationSession;
@@ -47,17 +47,13 @@ export class InterleavedFloors {
   ) {
     const floors: Floor[] = probes.map((probe) => {
       const ops = probe.params?.busyMs === undefined ? Math.max(1, tasksPerSample) : probe.opsPerSample;
-      return {
-        probe,
-        ops,
-        cell: newCell({ ...probe, opsPerSample: ops }, { interleavedWith: group }),
-        scope: new LaunchScope(),
-      };
+      const facts = { ...probe, opsPerSample: ops };
+      return { probe, facts, cell: newCell(facts, { interleavedWith: group }), scope: new LaunchScope() };
     });
     for (const floor of floors) {
       try {
         floor.session = await floor.probe.open(floor.scope);
-        await floor.session.run(floor.ops); // a warm-up, untimed for the record
+        await floor.session.run(floor.facts.opsPerSample); // a warm-up, untimed for the record
       } catch (thrown) {
         fail(floor, thrown);
       }
@@ -78,7 +74,8 @@ export class InterleavedFloors {
    */
   async round(): Promise<void> {
     for (const floor of this.#floors) {
-      const { session, ops, cell } = floor;
+      const { session, cell } = floor;
+      const ops = floor.facts.opsPerSample;
       if (!session || cell.status !== 'ok' || cell.samples.length >= MIN_CALIBRATION_SAMPLES) continue;
       try {
         for (let i = 0; i < PER_ROUND; i++) cell.samples.push((await session.run(ops)) / ops);
@@ -91,9 +88,7 @@ export class InterleavedFloors {
   /** Closes every floor's peers and returns their cells. */
   async close(): Promise<Cell[]> {
     await Promise.all(this.#floors.map((floor) => floor.scope.close()));
-    const cells = this.#floors.map((floor) =>
-      finish(floor.cell, { ...floor.probe, opsPerSample: floor.ops }, this.#options),
-    );
+    const cells = this.#floors.map((floor) => finish(floor.cell, floor.facts, this.#options));
     return cells.filter((cell): cell is Cell => cell !== undefined);
   }
 }

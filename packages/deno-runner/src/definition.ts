@@ -8,6 +8,7 @@ import {
   performanceTargets,
   questionPlan,
   type RunnerDefinition,
+  roundTripFloors,
 } from '@paralab/host';
 import { NODE_WORKLOAD_MODULES } from '@paralab/node-api';
 import { denoSides } from './side.js';
@@ -29,14 +30,7 @@ export const DENO_ROLES: PlanStrategies = {
   shared: ['shared'],
   hybrid: ['hybrid'],
   floors: ['worker_threads/message-roundtrip', 'web-worker/message-roundtrip'],
-  grainFloors: [
-    'web-worker/message-roundtrip',
-    'web-worker/busy-roundtrip',
-    'worker_threads/message-roundtrip',
-    'worker_threads/busy-roundtrip',
-    'deno-command/ipc-roundtrip',
-    'deno-command/busy-roundtrip',
-  ],
+  grainFloors: roundTripFloors({ threads: ['web-worker', 'worker_threads'], processes: ['deno-command'] }),
 };
 
 /** The default plan on Deno: the seeds' questions in Deno's strategy names. */

@@ -8,7 +8,7 @@ export { adviceLines, progressLine, summaryTable } from './cli/output.js';
 export { type DebianPackage, ensureDebianPackage, has } from './install.js';
 export { acquireBenchLock, acquireLock, BENCH_LOCK_PATH } from './lock.js';
 export { machineInfo, timerResolutionMs } from './machine.js';
-export { GRAIN_SIZES_US, QUICK_GRAIN_SIZES_US } from './plan/grain-sweep.js';
+export { GRAIN_SIZES_US, QUICK_GRAIN_SIZES_US, roundTripFloors } from './plan/grain-sweep.js';
 export { modulePlan } from './plan/module-plan.js';
 export {
   BUILTIN_MODULE,

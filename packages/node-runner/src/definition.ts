@@ -9,6 +9,7 @@ import {
   performanceTargets,
   questionPlan,
   type RunnerDefinition,
+  roundTripFloors,
 } from '@paralab/host';
 import { HTTP_GET_ENTRY, NODE_WORKLOAD_MODULES, nodeStrategies } from '@paralab/node-api';
 import { nodeSides } from './side.js';
@@ -25,12 +26,7 @@ export const NODE_ROLES: PlanStrategies = {
   hybrid: ['hybrid'],
   database: true,
   floors: ['worker_threads/message-roundtrip'],
-  grainFloors: [
-    'worker_threads/message-roundtrip',
-    'worker_threads/busy-roundtrip',
-    'child_process/ipc-roundtrip',
-    'child_process/busy-roundtrip',
-  ],
+  grainFloors: roundTripFloors({ threads: ['worker_threads'], processes: ['child_process'] }),
   serve: ['serve-loop', 'serve-cluster', 'serve-offload', 'serve-reuseport'],
   extra: () => [HTTP_GET_ENTRY],
 };

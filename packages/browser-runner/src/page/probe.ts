@@ -2,6 +2,7 @@ import {
   type CellMetrics,
   type CellProbe,
   type ExternalUsage,
+  LAG_FIRST_TICK_MS,
   LAG_PERIOD_MS,
   type ProbeFactory,
 } from '@paralab/core';
@@ -12,11 +13,10 @@ import { pageEngine } from './setup.js';
 
 /**
  * Period of the responsiveness ping, ms: a timer set this far ahead, again and again, during a sample (the
- * first due 1 ms in, so a main thread blocked from the start reads its whole block). Core's lag period:
- * each ping wakes the main thread, a cost only the strategies that leave it idle would pay.
+ * first due `LAG_FIRST_TICK_MS` in, so a main thread blocked from the start reads its whole block). Core's
+ * lag period: each ping wakes the main thread, a cost only the strategies that leave it idle would pay.
  */
 const PING_MS = LAG_PERIOD_MS;
-const FIRST_PING_MS = 1;
 
 /** Whether this engine reports main-thread long tasks (Chromium does; Firefox 153 does not). */
 const LONG_TASKS = PerformanceObserver.supportedEntryTypes?.includes('longtask') === true;
@@ -28,7 +28,7 @@ const HEAP = 'memory' in performance;
 function sourceFor(engine: BrowserEngine): string {
   const { title, pageProcess } = ENGINES[engine];
   return [
-    `main-thread delay: a setTimeout(${PING_MS} ms) chain during every sample (the first due ${FIRST_PING_MS} ms in), each callback's lateness past its due time, and at the end the lateness of the one still pending (what a click handler would wait)`,
+    `main-thread delay: a setTimeout(${PING_MS} ms) chain during every sample (the first due ${LAG_FIRST_TICK_MS} ms in), each callback's lateness past its due time, and at the end the lateness of the one still pending (what a click handler would wait)`,
     LONG_TASKS
       ? "long tasks: PerformanceObserver('longtask') entries (main-thread tasks over 50 ms)"
       : `long tasks: not recorded, ${title} does not report them (PerformanceObserver.supportedEntryTypes has no 'longtask')`,
@@ -84,7 +84,7 @@ class BrowserProbe implements CellProbe {
         if (this.#current === running) ping(PING_MS);
       }, ms);
     };
-    ping(FIRST_PING_MS);
+    ping(LAG_FIRST_TICK_MS);
     // The sample starts in a timer task of its own, not inside the handler of the runner's answer (a
     // WebSocket message task), so a long batch is a long task of its own.
     await new Promise((resolve) => setTimeout(resolve, 0));

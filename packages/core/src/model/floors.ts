@@ -102,9 +102,9 @@ function roundTripCells(group: readonly Cell[]): Cell[] {
 }
 
 function floorsOf(primitive: string, all: readonly Cell[], kind: 'thread' | 'process'): PrimitiveFloors {
-  const group = roundTripCells(all);
+  const trips = roundTripCells(all);
   const probe = (role: 'startup' | 'roundTrip'): Floor | undefined => {
-    const cell = [...group, ...all].find((c) => PROBE_ROLES[String(c.params.probe)]?.role === role);
+    const cell = [...trips, ...all].find((c) => PROBE_ROLES[String(c.params.probe)]?.role === role);
     return cell ? floorOf(cell) : undefined;
   };
   const payload = (mode: 'clone' | 'transfer'): PayloadFloor[] =>
@@ -115,7 +115,7 @@ function floorsOf(primitive: string, all: readonly Cell[], kind: 'thread' | 'pro
       .map(({ cell, floor }) => ({ ...floor, bytes: Number(cell.params.bytes) }))
       .filter((p) => Number.isFinite(p.bytes) && p.bytes > 0)
       .sort((a, b) => a.bytes - b.bytes);
-  const busy = group
+  const busy = trips
     .filter((c) => c.params.probe === 'busy-roundtrip' && c.samples.length > 0)
     .map((c) => ({
       ms: medianOf(c.samples),

@@ -20,6 +20,24 @@ export const QUICK_GRAIN_SIZES_US: readonly number[] = [16, 64, 256, 1024];
  */
 export const GRAIN_FLOORS_AT_US = 256;
 
+/**
+ * The `grainFloors` of a runner whose sweep strategies run on these primitives: each thread primitive's
+ * message round trip and each process primitive's IPC round trip, plain and around a busy peer.
+ */
+export function roundTripFloors(primitives: {
+  readonly threads?: readonly string[];
+  readonly processes?: readonly string[];
+}): string[] {
+  const trips = (plain: string) => (primitive: string) => [
+    `${primitive}/${plain}`,
+    `${primitive}/busy-roundtrip`,
+  ];
+  return [
+    ...(primitives.threads ?? []).flatMap(trips('message-roundtrip')),
+    ...(primitives.processes ?? []).flatMap(trips('ipc-roundtrip')),
+  ];
+}
+
 /** Total work of one sample, ms (the quick profile's is half). */
 const TOTAL_MS = 40;
 
