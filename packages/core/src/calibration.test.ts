@@ -13,7 +13,14 @@ import { type Profile, profiles } from './profiles.js';
 // The loop on its own, with scopes that start nothing: runners test their probes on real workers.
 
 /** 3 samples asked for, one warm-up: calibration takes 5 at least. */
-const profile: Profile = { ...profiles.quick, name: 't', minSamples: 3, maxSamples: 3, targetCiWidth: 1 };
+const profile: Profile = {
+  ...profiles.quick,
+  name: 't',
+  warmups: 1,
+  minSamples: 3,
+  maxSamples: 3,
+  targetCiWidth: 1,
+};
 
 /** A scope of a runner of its own: what its probes get, and what the loop did with it. */
 class TestScope implements ProbeScopeBase {

@@ -119,6 +119,12 @@ function spy(name: string, settings: SpySettings = {}): Strategy & { counts: Spy
   };
 }
 
+/** Keeps this thread busy for `ms` (a batch that takes that long, to the timer's precision). */
+function spinFor(ms: number): void {
+  const end = now() + ms;
+  while (now() < end);
+}
+
 const byId = (cells: readonly Cell[]): Record<string, Cell> =>
   Object.fromEntries(cells.map((cell) => [cell.id, cell]));
 
@@ -257,6 +263,25 @@ describe('measure: ok cells', () => {
     expect(result.cells[0]?.warmups).toHaveLength(3);
     expect(result.cells[0]?.samples).toHaveLength(3);
     expect(counter.counts.batches).toBe(6);
+  });
+
+  it('warms each cell first alone, then in rounds among the others, longer while its batches still get faster', async () => {
+    const log: string[] = [];
+    // Batches halving in time (120, 60, 30, 15 ms ...) are still warming; batches growing 20% each are not.
+    const warming = spy('warming', { log, onBatch: (batch) => spinFor(120 / 2 ** batch) });
+    const steady = spy('steady', { log, onBatch: (batch) => spinFor(30 * (1 + 0.2 * batch)) });
+    const result = await measure([plan(nums, warming), plan(nums, steady)], {
+      ...baseOptions,
+      profile: { ...profile, warmups: 2, maxWarmups: 4 },
+    });
+    const cells = byId(result.cells);
+    expect(cells['nums()/warming@1']?.warmups).toHaveLength(4);
+    expect(cells['nums()/steady@1']?.warmups).toHaveLength(2);
+    // Alone: warming's first batch, then steady's; then a round of both (shuffled); then warming alone.
+    expect(log.slice(0, 2)).toEqual(['warming', 'steady']);
+    expect([...log.slice(2, 4)].sort()).toEqual(['steady', 'warming']);
+    expect(log.slice(4, 6)).toEqual(['warming', 'warming']);
+    expect(log.slice(6)).toHaveLength(6);
   });
 
   it('passes the seed and server URL to prepare', async () => {

@@ -4,8 +4,9 @@ import { ParalabError } from './errors.js';
 export interface Profile {
   readonly name: string;
   /**
-   * Warm-up batches per cell before any sample is kept; more (up to `maxWarmups`) while each warm-up is
-   * still more than 10% faster than the one before it (the code is still warming up).
+   * Warm-up batches per cell before any sample is kept: the first alone (the cell's memory footprint is
+   * read meanwhile), the rest in rounds among the group's other cells, as the samples are taken; more (up
+   * to `maxWarmups`) while each is still more than 10% faster than the one before it.
    */
   readonly warmups: number;
   /** The most warm-up batches a cell takes. */
@@ -40,8 +41,8 @@ export interface Profile {
 export const profiles: Readonly<Record<'quick' | 'default' | 'thorough', Profile>> = Object.freeze({
   quick: {
     name: 'quick',
-    warmups: 1,
-    maxWarmups: 3,
+    warmups: 2,
+    maxWarmups: 4,
     minSamples: 8,
     minTimeMs: 100,
     maxSamples: 30,
