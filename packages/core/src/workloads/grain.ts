@@ -118,7 +118,7 @@ let calibrationSink = 0;
 
 const thisThread: StepClock = {
   run: (steps) => {
-    calibrationSink ^= lcgSteps(calibrationSink, steps);
+    calibrationSink = (calibrationSink ^ lcgSteps(calibrationSink, steps)) & SMI_BITS;
   },
   now,
 };
@@ -136,10 +136,17 @@ export const stepsPerUsHere = (): number => {
 };
 
 /**
- * Task `index`'s generator seed from the run's `seed`: an int32 (a small integer to V8 on 64-bit: a uint32
- * above 2^31 reaches the kernel as a heap number, and its optimized code bails out on it).
+ * Keeps a seed within 30 bits, non-negative: a small integer (Smi) on every V8 build. Where V8 compresses
+ * pointers (Chromium) a Smi has 31 bits, so half of all int32 seeds reached the kernel as heap numbers and
+ * its optimized code, specialized on small integers, bailed out on them ("not a Smi"): each worker's
+ * kernel fell back to slower code at a moment set by the order its tasks arrived in, and a pool ran 1-4x
+ * slower from one run to the next. Node (32-bit Smis) never saw it.
  */
-export const taskSeed = (seed: number, index: number): number => seed ^ Math.imul(index + 1, 0x9e3779b1);
+const SMI_BITS = 0x3fffffff;
+
+/** Task `index`'s generator seed from the run's `seed`: 30 bits, a small integer to V8 (see SMI_BITS). */
+export const taskSeed = (seed: number, index: number): number =>
+  (seed ^ Math.imul(index + 1, 0x9e3779b1)) & SMI_BITS;
 
 /**
  * CPU-bound, for the cost model's break-even: `totalMs` of work split into round(totalMs × 1000 / taskUs)

@@ -38,7 +38,7 @@ const params = {
 export interface ServeInput {
   /** Request index in the sample, 0-based. */
   readonly index: number;
-  /** The generator's start, an int32 (see grain's `taskSeed`). */
+  /** The generator's start, 30 bits: a small integer to every V8 (see grain's `taskSeed`). */
   readonly seed: number;
   /** Generator steps: round(cpuMs × 1000 × steps per µs), 0 when cpuMs is 0. */
   readonly iterations: number;
