@@ -1,6 +1,6 @@
 // How the host starts the browser's measuring side: the page and workload modules bundled, served on
 // 127.0.0.1 with cross-origin isolation, a headless browser (Chromium or Firefox) launched once per run, and
-// a fresh page each time a side is opened (after one was lost).
+// a fresh page for each group in Chromium (see `EngineFacts.pagePerGroup`), and after one was lost.
 import type { SideContext, SideFactory } from '@paralab/host';
 import { executableOption, FINDERS } from './browsers.js';
 import { bundlePage } from './bundle.js';
@@ -40,6 +40,7 @@ export async function browserSides(engine: BrowserEngine, context: SideContext):
   let launching: Promise<BrowserDriver> | undefined;
   return {
     what: `the ${ENGINES[engine].title} page`,
+    sidePerGroup: ENGINES[engine].pagePerGroup,
     async open() {
       launching ??= LAUNCHERS[engine](executablePath, context.heapLimitMb);
       const driver = await launching.catch((thrown: unknown) => {

@@ -142,6 +142,33 @@ describe('Supervisor', () => {
     expect(sides).toEqual(['start', 'lost: the run was interrupted']);
   });
 
+  it('kills a side that finished starting after the run was interrupted, before it measures anything', async () => {
+    const interrupt = new CancelToken();
+    const inner = testSides(256);
+    let killed = '';
+    // Ctrl-C arrives while the side starts (a browser opening a page): there is no side to kill yet.
+    const factory: SideFactory = {
+      what: inner.what,
+      async open() {
+        const side = await inner.open();
+        interrupt.cancel(new Error('Ctrl-C'));
+        const kill = side.kill.bind(side);
+        side.kill = async (reason) => {
+          killed = reason;
+          await kill(reason);
+        };
+        return side;
+      },
+    };
+    const { cells } = await measure(await plans('double', ['sequential', 'async']), { factory, interrupt });
+    const why = "the run was interrupted after 0 of this cell's samples";
+    expect(summary(cells)).toEqual([
+      ['sequential', 'interrupted', why, 0],
+      ['async', 'interrupted', why, 0],
+    ]);
+    expect(killed).toBe('the run was interrupted');
+  });
+
   it("measures the side's calibration floors and reports what the side said about itself", async () => {
     supervisor = new Supervisor({ factory: testSides(256), profile: TEST_PROFILE, seed: 1, services: {} });
     const identity = await supervisor.identity();
@@ -154,5 +181,44 @@ describe('Supervisor', () => {
     expect(floors.map((c) => [c.workload, c.strategy, c.params.probe, c.status])).toEqual([
       ['calibration', 'timer', 'timer-resolution', 'ok'],
     ]);
+  });
+
+  it('measures the calibration and each group in a side of its own when the factory asks for one per group', async () => {
+    const inner = testSides(256);
+    const log: string[] = [];
+    const factory: SideFactory = {
+      what: inner.what,
+      sidePerGroup: true,
+      async open() {
+        const side = await inner.open();
+        const n = log.filter((entry) => entry.startsWith('open')).length + 1;
+        log.push(`open ${n}`);
+        const close = side.close.bind(side);
+        side.close = async () => {
+          log.push(`close ${n}`);
+          await close();
+        };
+        return side;
+      },
+    };
+    const sides: string[] = [];
+    supervisor = new Supervisor({
+      factory,
+      profile: TEST_PROFILE,
+      seed: 1,
+      services: {},
+      onEvent: (event) => event.type === 'side-start' && sides.push('start'),
+    });
+    const floors = await supervisor.calibrate();
+    const first = await supervisor.measureGroup(await plans('double', ['sequential']), 1, 2);
+    const second = await supervisor.measureGroup(await plans('double', ['async']), 2, 2);
+    expect([...floors, ...first, ...second].map((c) => [c.strategy, c.status])).toEqual([
+      ['timer', 'ok'],
+      ['sequential', 'ok'],
+      ['async', 'ok'],
+    ]);
+    // Each closed before the next opens; a side opened because the last group was done is no news.
+    expect(log).toEqual(['open 1', 'close 1', 'open 2', 'close 2', 'open 3', 'close 3']);
+    expect(sides).toEqual(['start']);
   });
 });

@@ -39,6 +39,11 @@ export interface MeasuringSide {
 export interface SideFactory {
   readonly what: string;
   open(): Promise<MeasuringSide>;
+  /**
+   * True when each group (and the calibration) is measured in a side of its own, closed when it is done:
+   * a side whose state outlives a group (a page that ran earlier groups' pools) would slow the next.
+   */
+  readonly sidePerGroup?: boolean;
   /** Releases what the factory holds between sides (a browser), once the run is over. */
   dispose?(): Promise<void>;
 }

@@ -40,6 +40,8 @@ export class Supervisor {
   readonly #options: SupervisorOptions;
   #side: MeasuringSide | undefined;
   #identity: SideIdentity | undefined;
+  /** True after a side was closed because its group was done (the next one is no news: no side-start). */
+  #reopening = false;
 
   constructor(options: SupervisorOptions) {
     this.#options = options;
@@ -76,6 +78,8 @@ export class Supervisor {
       if (!(thrown instanceof SideLost)) throw thrown;
       await this.#drop(thrown);
       return [...tracker.done.values()];
+    } finally {
+      await this.#groupDone();
     }
   }
 
@@ -128,7 +132,15 @@ export class Supervisor {
         ? 'the run was interrupted before this cell was measured'
         : `not measured: ${lastReason}`;
     for (const plan of pending) recorded.push(failedCell(plan, status, why, []));
+    await this.#groupDone();
     return order(plans, recorded);
+  }
+
+  /** With a side per group (see `SideFactory.sidePerGroup`), closes the side that measured the last one. */
+  async #groupDone(): Promise<void> {
+    if (!this.#options.factory.sidePerGroup || !this.#side) return;
+    await this.close();
+    this.#reopening = true;
   }
 
   /** Ends the side (gracefully). */
@@ -156,6 +168,12 @@ export class Supervisor {
     const side = await this.#options.factory.open();
     this.#side = side;
     this.#identity ??= side.identity;
+    // Interrupted while it started: the interrupt found no side to kill, so this one must not measure.
+    if (this.#options.interrupt?.cancelled) throw new SideLost('the run was interrupted');
+    if (this.#reopening) {
+      this.#reopening = false;
+      return side;
+    }
     this.#options.onEvent?.({
       type: 'side-start',
       what: this.#options.factory.what,
