@@ -180,9 +180,9 @@ async function setUp(
 /**
  * The rest of the warm-up, in rounds shuffled like the samples': each cell takes the profile's count, and
  * more (to `maxWarmups`) while its last batch was still more than 10% faster than the one before. Warmed
- * alone, a pool's first kept samples ran 1.2-1.4x its median on Node and Bun (the other cells' workers and
- * children still compiling and collecting); warmed among the others, the last warm-up is taken in the
- * conditions the samples are.
+ * alone with one batch, a pool's first kept samples ran 1.2-1.4x its median on Node and Bun (see
+ * scripts/warmup-report.mjs); warmed among the others, the last warm-up is taken in the conditions the
+ * samples are.
  */
 async function warmUpTogether(
   live: LiveCell[],
