@@ -3,16 +3,23 @@
 // cells are measured in a fresh side.
 import { fileURLToPath } from 'node:url';
 import { CancelToken, type Cell, type CellPlan, type StrategyInfo } from '@paralab/core';
-import { planRun, type SideFactory, Supervisor, type SupervisorEvent } from '@paralab/host';
+import {
+  type MeasuringSide,
+  planRun,
+  type SideFactory,
+  Supervisor,
+  type SupervisorEvent,
+} from '@paralab/host';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_PROFILE, testRunner, testSides, WHAT, WORKLOADS } from './_fixtures.js';
 
 const HOST_ONLY = fileURLToPath(new URL('./fixtures/host-only.mjs', import.meta.url));
 
-let supervisor: Supervisor | undefined;
+/** The test's supervisor, closed after it. */
+let running: Supervisor | undefined;
 afterEach(async () => {
-  await supervisor?.close();
-  supervisor = undefined;
+  await running?.close();
+  running = undefined;
 });
 
 /** The cells of one workload under `strategies` at concurrency 1, as the host plans them. */
@@ -26,14 +33,18 @@ async function plans(workload: string, strategies: string[], module = WORKLOADS)
   return planned.plans;
 }
 
-/** Measures one group under a fresh supervisor; resolves with its cells and the side's comings and goings. */
-async function measure(
-  group: readonly CellPlan<StrategyInfo>[],
-  { factory = testSides(256), interrupt }: { factory?: SideFactory; interrupt?: CancelToken } = {},
+interface SuperviseOptions {
+  factory?: SideFactory;
+  interrupt?: CancelToken;
+}
+
+/** A fresh supervisor (closed after the test), and the side's comings and goings as it reports them. */
+function supervise(
+  { factory = testSides(256), interrupt }: SuperviseOptions = {},
   onEvent: (event: SupervisorEvent) => void = () => {},
-) {
+): { supervisor: Supervisor; sides: string[] } {
   const sides: string[] = [];
-  supervisor = new Supervisor({
+  const supervisor = new Supervisor({
     factory,
     profile: TEST_PROFILE,
     seed: 1,
@@ -45,8 +56,40 @@ async function measure(
       onEvent(event);
     },
   });
+  running = supervisor;
+  return { supervisor, sides };
+}
+
+/** Measures one group under a fresh supervisor; resolves with its cells and the side's comings and goings. */
+async function measure(
+  group: readonly CellPlan<StrategyInfo>[],
+  options: SuperviseOptions = {},
+  onEvent: (event: SupervisorEvent) => void = () => {},
+) {
+  const { supervisor, sides } = supervise(options, onEvent);
   const cells = await supervisor.measureGroup(group, 1, 1);
   return { cells, sides };
+}
+
+/**
+ * Sides of the test runner, each handed to `opened` (with its 1-based number) before the supervisor gets
+ * it: to watch or fake what happens around it.
+ */
+function watchedSides(
+  opened: (side: MeasuringSide, n: number) => void,
+  extra: Partial<Pick<SideFactory, 'sidePerGroup'>> = {},
+): SideFactory {
+  const inner = testSides(256);
+  let count = 0;
+  return {
+    what: inner.what,
+    ...extra,
+    async open() {
+      const side = await inner.open();
+      opened(side, ++count);
+      return side;
+    },
+  };
 }
 
 const summary = (cells: readonly Cell[]) =>
@@ -144,22 +187,16 @@ describe('Supervisor', () => {
 
   it('kills a side that finished starting after the run was interrupted, before it measures anything', async () => {
     const interrupt = new CancelToken();
-    const inner = testSides(256);
     let killed = '';
     // Ctrl-C arrives while the side starts (a browser opening a page): there is no side to kill yet.
-    const factory: SideFactory = {
-      what: inner.what,
-      async open() {
-        const side = await inner.open();
-        interrupt.cancel(new Error('Ctrl-C'));
-        const kill = side.kill.bind(side);
-        side.kill = async (reason) => {
-          killed = reason;
-          await kill(reason);
-        };
-        return side;
-      },
-    };
+    const factory = watchedSides((side) => {
+      interrupt.cancel(new Error('Ctrl-C'));
+      const kill = side.kill.bind(side);
+      side.kill = async (reason) => {
+        killed = reason;
+        await kill(reason);
+      };
+    });
     const { cells } = await measure(await plans('double', ['sequential', 'async']), { factory, interrupt });
     const why = "the run was interrupted after 0 of this cell's samples";
     expect(summary(cells)).toEqual([
@@ -170,7 +207,7 @@ describe('Supervisor', () => {
   });
 
   it("measures the side's calibration floors and reports what the side said about itself", async () => {
-    supervisor = new Supervisor({ factory: testSides(256), profile: TEST_PROFILE, seed: 1, services: {} });
+    const { supervisor } = supervise();
     const identity = await supervisor.identity();
     expect([identity.runtime, identity.version, identity.availableParallelism]).toEqual([
       'test',
@@ -184,31 +221,19 @@ describe('Supervisor', () => {
   });
 
   it('measures the calibration and each group in a side of its own when the factory asks for one per group', async () => {
-    const inner = testSides(256);
     const log: string[] = [];
-    const factory: SideFactory = {
-      what: inner.what,
-      sidePerGroup: true,
-      async open() {
-        const side = await inner.open();
-        const n = log.filter((entry) => entry.startsWith('open')).length + 1;
+    const factory = watchedSides(
+      (side, n) => {
         log.push(`open ${n}`);
         const close = side.close.bind(side);
         side.close = async () => {
           log.push(`close ${n}`);
           await close();
         };
-        return side;
       },
-    };
-    const sides: string[] = [];
-    supervisor = new Supervisor({
-      factory,
-      profile: TEST_PROFILE,
-      seed: 1,
-      services: {},
-      onEvent: (event) => event.type === 'side-start' && sides.push('start'),
-    });
+      { sidePerGroup: true },
+    );
+    const { supervisor, sides } = supervise({ factory });
     const floors = await supervisor.calibrate();
     const first = await supervisor.measureGroup(await plans('double', ['sequential']), 1, 2);
     const second = await supervisor.measureGroup(await plans('double', ['async']), 2, 2);
