@@ -46,6 +46,28 @@ describe('workAdvice', () => {
     expect(Math.abs((process?.breakEvenMs ?? 0) / 0.1 - 1)).toBeLessThan(0.01);
   });
 
+  it('a family with no ok cell is kept, with its first cell that failed: why it has no answer', () => {
+    const failed = (strategy: string, family: Cell['family'], reason: string): Cell => ({
+      ...measured('work', strategy, 2, 40, { options: POOL, family }),
+      status: 'errored',
+      reason,
+      stats: undefined,
+    });
+    const cells = run([
+      failed('piscina', 'threads', 'piscina failed'),
+      failed('process-cold', 'processes', 'never listed: processes have an ok cell'),
+      failed('hybrid', 'hybrid', 'task 0 threw: boom'),
+      failed('hybrid-b', 'hybrid', 'second of its family'),
+    ]).cells.filter((cell) => cell.strategy !== 'worker');
+    const [only] = workAdvice(runOf(cells));
+    expect(only?.strategies.map((s) => s.cell.strategy)).toEqual(['process']);
+    expect(only?.unanswered.map((c) => [c.strategy, c.reason])).toEqual([
+      ['piscina', 'piscina failed'],
+      ['hybrid', 'task 0 threw: boom'],
+    ]);
+    expect(advice?.unanswered).toEqual([]);
+  });
+
   it('says nothing of a group without an ok sequential cell', () => {
     const cells = run().cells.filter((c) => c.strategy !== 'sequential');
     expect(workAdvice(runOf(cells))).toEqual([]);

@@ -27,6 +27,11 @@ export interface WorkAdvice {
   readonly taskMs: { readonly value: number; readonly lo: number; readonly hi: number };
   /** One entry per family that runs tasks off the calling thread, fastest measured first. */
   readonly strategies: readonly StrategyAdvice[];
+  /**
+   * Per family off the calling thread with no ok cell in the group, its first cell that is not ok (errored,
+   * invalid, unsupported ...): why that family has no answer here.
+   */
+  readonly unanswered: readonly Cell[];
 }
 
 /**
@@ -40,26 +45,44 @@ export function workAdvice(results: Results): WorkAdvice[] {
   );
   const groups = new Map<string, Cell[]>();
   for (const cell of results.cells) {
-    if (cell.kind !== 'cpu' || cell.status !== 'ok' || !cell.stats) continue;
+    if (cell.kind !== 'cpu') continue;
     const key = `${cell.workload}\u0000${paramsKey(cell.params)}`;
     groups.set(key, [...(groups.get(key) ?? []), cell]);
   }
-  return [...groups.values()].flatMap((cells) => {
+  return [...groups.values()].flatMap((all) => {
+    const cells = all.filter(isMeasured);
     const baseline = cells.find(isBaseline);
-    return baseline?.stats && baseline.tasksPerSample > 0 ? [groupAdvice(baseline, cells, evens)] : [];
+    if (!baseline?.stats || baseline.tasksPerSample <= 0) return [];
+    const advice = groupAdvice(baseline, cells, evens);
+    const answered = new Set(advice.strategies.map((strategy) => strategy.cell.family));
+    const unanswered = new Map<string, Cell>();
+    for (const cell of all) {
+      if (isMeasured(cell) || !offThread(cell) || answered.has(cell.family)) continue;
+      if (!unanswered.has(cell.family)) unanswered.set(cell.family, cell);
+    }
+    return [{ ...advice, unanswered: [...unanswered.values()] }];
   });
 }
+
+const isMeasured = (cell: Cell): boolean => cell.status === 'ok' && cell.stats !== undefined;
+
+/**
+ * A cell that runs its tasks off the calling thread: not the baseline, not async (a cell recorded failed
+ * after its measuring process was lost has no options to say so: its family does).
+ */
+const offThread = (cell: Cell): boolean =>
+  !isBaseline(cell) && cell.family !== 'async' && cell.options.thread !== 'main';
 
 function groupAdvice(
   baseline: Cell,
   cells: readonly Cell[],
   evens: ReadonlyMap<string, BreakEven | BreakEvenUnknown>,
-): WorkAdvice {
+): Omit<WorkAdvice, 'unanswered'> {
   const stats = baseline.stats as NonNullable<Cell['stats']>;
   const n = baseline.tasksPerSample;
   const fastest = new Map<string, Cell>();
   for (const cell of cells) {
-    if (isBaseline(cell) || cell.options.thread === 'main') continue;
+    if (!offThread(cell)) continue;
     const seen = fastest.get(cell.family);
     if (!seen || (cell.stats?.median ?? Infinity) < (seen.stats?.median ?? Infinity))
       fastest.set(cell.family, cell);

@@ -4,6 +4,7 @@ import {
   decideBest,
   type Results,
   type StrategyAdvice,
+  type WorkAdvice,
   workAdvice,
 } from '@paralab/core';
 import type { RunEvent } from '../run.js';
@@ -190,20 +191,53 @@ function ranFaster(cell: Cell): string {
  * "Is a worker worth it?" for each CPU workload of `results`, from the cost model over this run's floors:
  * the mean task with its CI, then per family off the calling thread its fastest cell, the model's speedup
  * beside the measured one, and the task size above which it pays (below it, tasks per message that keep
- * dispatch under 5% of the work). Only the workloads `only` accepts; empty when none has a sequential cell.
+ * dispatch under 5% of the work); a family whose every cell failed says why, and so does a workload whose
+ * sequential cell failed (every figure is relative to it). Only the workloads `only` accepts.
  */
 export function adviceLines(results: Results, only: (workload: string) => boolean = () => true): string[] {
   const cores = results.machine.availableParallelism;
   const where = `on ${results.runtime.name} with ${cores} cores`;
-  return workAdvice(results).flatMap((advice) => {
-    if (!only(advice.workload)) return [];
+  const answered = workAdvice(results).filter((advice) => only(advice.workload));
+  const groupName = (advice: WorkAdvice): string =>
+    groupOf({ workload: advice.workload, params: advice.params } as Cell);
+  const lines = answered.flatMap((advice) => {
     const { value, lo, hi } = advice.taskMs;
-    const name = groupOf({ workload: advice.workload, params: advice.params } as Cell);
+    const name = groupName(advice);
     return [
       `  ${name}: your task takes ${ms(value)} ms [${ms(lo)}, ${ms(hi)}]; ${where}:`,
       ...advice.strategies.map((strategy) => `    ${strategyAdviceText(strategy)}`),
+      ...advice.unanswered.map(
+        (cell) => `    ${cell.family} (${nameOf(cell)}): no answer, ${unansweredText(cell)}`,
+      ),
+      ...(advice.strategies.length + advice.unanswered.length === 0
+        ? ['    nothing ran it off this thread in this run']
+        : []),
     ];
   });
+  // CPU groups with no answer at all: their sequential cell, which every figure is relative to, failed.
+  const done = new Set(answered.map(groupName));
+  const failedBaselines = results.cells.filter(
+    (cell) =>
+      cell.kind === 'cpu' &&
+      cell.family === 'sequential' &&
+      cell.status !== 'ok' &&
+      only(cell.workload) &&
+      !done.has(groupOf(cell)),
+  );
+  return [
+    ...lines,
+    ...failedBaselines.map(
+      (cell) =>
+        `  ${groupOf(cell)}: no answer: ${nameOf(cell)}, the time every figure is measured against, ${unansweredText(cell)}`,
+    ),
+  ];
+}
+
+/** Why a family has no answer: the cell's status and the first line of its reason, kept short. */
+function unansweredText(cell: Cell): string {
+  const reason = cell.reason?.split('\n')[0] ?? '';
+  const short = reason.length > 100 ? `${reason.slice(0, 99)}…` : reason;
+  return short ? `${cell.status}: ${short}` : cell.status;
 }
 
 function strategyAdviceText(advice: StrategyAdvice): string {
