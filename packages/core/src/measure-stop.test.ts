@@ -70,16 +70,16 @@ describe('the stopping rules', () => {
     expect([a.done, b.done, a.budgetLimited, b.budgetLimited]).toEqual([true, true, false, false]);
   });
 
-  it('lets an open cell sample to twice its budget, then stops it flagged budget-limited', () => {
-    // The undecided pair above, at 200 ms a sample: 1.6 s spent, past the 1 s budget but not twice it.
-    const a = cell('a', 200, 8, 0.06);
-    const b = cell('b', 204, 8, 0.06, 2);
+  it('lets an open cell sample to four times its budget, then stops it flagged budget-limited', () => {
+    // The undecided pair above, at 450 ms a sample: 3.6 s spent, past the 1 s budget but not four times it.
+    const a = cell('a', 450, 8, 0.06);
+    const b = cell('b', 459, 8, 0.06, 2);
     expect(openCells([a, b], profile).size).toBe(2); // the premise
     updateDone([a, b], profile);
     expect([a.done, b.done]).toEqual([false, false]);
-    const c = cell('c', 300, 8, 0.06);
-    const d = cell('d', 306, 8, 0.06, 2);
-    updateDone([c, d], profile); // 2.4 s each
+    const c = cell('c', 600, 8, 0.06);
+    const d = cell('d', 612, 8, 0.06, 2);
+    updateDone([c, d], profile); // 4.8 s each
     expect([c.done, d.done, c.budgetLimited, d.budgetLimited]).toEqual([true, true, true, true]);
   });
 
@@ -105,6 +105,43 @@ describe('the stopping rules', () => {
     const b = cell('b', 10.5, 30, 0.03, 2);
     updateDone([a, b], profile);
     expect([a.done, b.done]).toEqual([true, true]);
+  });
+
+  it('takes an open cell past maxSamples up to maxOpenSamples, when that many would settle it', () => {
+    // Alike, with 12% noise, after 30 samples each: the ratio's CI (about [0.95, 1.06]) still reaches past
+    // 1.05, and samplesToSettle puts the count that would bring it under at 55: more than 30, at most 60.
+    const wider = { ...profile, maxOpenSamples: 60 };
+    const a = cell('a', 10, 30, 0.12);
+    const b = cell('b', 10, 30, 0.12, 2);
+    expect(openCells([a, b], profile).size).toBe(0); // 30 would not settle it: done at maxSamples
+    expect(openCells([a, b], wider).size).toBe(2);
+    updateDone([a, b], wider);
+    expect([a.done, b.done]).toEqual([false, false]);
+    updateDone([a, b], profile);
+    expect([a.done, b.done]).toEqual([true, true]);
+    const c = cell('c', 10, 60, 0.12);
+    const d = cell('d', 10, 60, 0.12, 2);
+    updateDone([c, d], wider);
+    expect([c.done, d.done]).toEqual([true, true]);
+  });
+
+  it('takes up again a stopped cell whose place in the decision is open now, within the open caps', () => {
+    const wider = { ...profile, maxOpenSamples: 60 };
+    const [a, b] = [cell('a', 10, 30, 0.12), cell('b', 10, 30, 0.12, 2)]; // undecided, 55 would settle it
+    const [c, d] = [cell('c', 10, 30, 0.12), cell('d', 20, 30, 0.12, 2)]; // settled: d is worse
+    for (const stopped of [a, b, c, d]) {
+      stopped.done = true;
+      stopped.budgetLimited = true;
+    }
+    updateDone([a, b], wider);
+    updateDone([c, d], wider);
+    expect([a.done, b.done, a.budgetLimited, b.budgetLimited]).toEqual([false, false, false, false]);
+    expect([c.done, d.done]).toEqual([true, true]);
+    const [e, f] = [cell('e', 200, 30, 0.12), cell('f', 200, 30, 0.12, 2)]; // 6 s each: past 4 budgets
+    e.done = true;
+    f.done = true;
+    updateDone([e, f], wider);
+    expect([e.done, f.done]).toEqual([true, true]);
   });
 
   it('keeps a cell below the minimum count or the minimum time open', () => {

@@ -24,26 +24,33 @@ export function hasMinimums(cell: LiveCell, profile: Profile): boolean {
 const BUDGET_STRETCH = 5;
 
 /**
- * How far past its budget a cell whose place in the decision is open (and that `maxSamples` could settle,
- * see `openCells`) may go: the samples that decide a row are worth more than those that only narrow a
- * settled cell's CI.
+ * How far past its budget a cell whose place in the decision is open (and that `maxOpenSamples` could
+ * settle, see `openCells`) may go: the samples that decide a row are worth more than those that only narrow
+ * a settled cell's CI.
  */
-const OPEN_BUDGET_STRETCH = 2;
+const OPEN_BUDGET_STRETCH = 4;
+
+/** The most samples a cell whose place in the decision is open takes (`Profile.maxOpenSamples`). */
+function maxOpen(profile: Profile): number {
+  return Math.max(profile.maxSamples, profile.maxOpenSamples ?? profile.maxSamples);
+}
 
 /**
- * Updates which cells of a group are done after a round. A cell is done at `maxSamples`; at its budget once
- * it has the minimum count (flagged `budget-limited`; twice its budget while its place in the decision is
- * open), or at five times its budget without it (then also `under-sampled`, and kept out of decisions);
+ * Updates which cells of a group are done after a round. A cell is done at `maxSamples` (at
+ * `maxOpenSamples` while its place in the decision is open); at its budget once
+ * it has the minimum count (flagged `budget-limited`; four times its budget while its place in the decision
+ * is open), or at five times its budget without it (then also `under-sampled`, and kept out of decisions);
  * or once it has both minimums, its median's CI is within `targetCiWidth`, and its comparison with the
  * group's fastest is settled.
  */
 export function updateDone(live: readonly LiveCell[], profile: Profile): void {
-  const running = live.filter((cell) => cell.status === 'ok' && !cell.done);
   const open = openCells(live, profile);
+  reopen(live, open, profile);
+  const running = live.filter((cell) => cell.status === 'ok' && !cell.done);
   for (const cell of running) {
     const n = cell.samples.length;
     const budget = profile.cellBudgetMs * (open.has(cell) ? OPEN_BUDGET_STRETCH : 1);
-    if (n >= profile.maxSamples) cell.done = true;
+    if (n >= (open.has(cell) ? maxOpen(profile) : profile.maxSamples)) cell.done = true;
     else if (
       cell.spentMs >= budget &&
       (n >= profile.minSamples || cell.spentMs >= BUDGET_STRETCH * profile.cellBudgetMs)
@@ -60,8 +67,24 @@ export function updateDone(live: readonly LiveCell[], profile: Profile): void {
 }
 
 /**
+ * Takes up again a cell that stopped while its place in the decision was settled and whose place is open
+ * now (the group's fastest changed, or the ratio moved as the other cell sampled on), while it is within the
+ * open caps (`maxOpenSamples`, four times its budget): a cell stopped at its eighth sample must not leave
+ * the row undecided when more of its samples would settle it.
+ */
+function reopen(live: readonly LiveCell[], open: ReadonlySet<LiveCell>, profile: Profile): void {
+  for (const cell of live) {
+    if (cell.status !== 'ok' || !cell.done || !open.has(cell)) continue;
+    if (cell.samples.length < maxOpen(profile) && cell.spentMs < OPEN_BUDGET_STRETCH * profile.cellBudgetMs) {
+      cell.done = false;
+      cell.budgetLimited = false;
+    }
+  }
+}
+
+/**
  * The cells whose place in the decision is still open: against the fastest cell (lowest median among those
- * with the minimum count), a ratio whose CI straddles 1 + delta and that `maxSamples` could settle (by
+ * with the minimum count), a ratio whose CI straddles 1 + delta and that `maxOpenSamples` could settle (by
  * `samplesToSettle`: a ratio sitting on the bound within noise would take hundreds of samples, and more
  * samples up to the maximum only spend the run's time); the fastest itself is open while any other is.
  * Cells below the minimum count are open until they reach it.
@@ -76,7 +99,7 @@ export function openCells(live: readonly LiveCell[], profile: Profile): Set<Live
     const ratio = bootstrapRatioCi(cell.samples, best.samples, { resamples: LOOP_RESAMPLES });
     if (
       comparisonState(ratio, DECISION_DELTA) === 'undecided' &&
-      samplesToSettle(ratio, cell.samples.length, best.samples.length, DECISION_DELTA) <= profile.maxSamples
+      samplesToSettle(ratio, cell.samples.length, best.samples.length, DECISION_DELTA) <= maxOpen(profile)
     ) {
       open.add(cell);
       open.add(best);

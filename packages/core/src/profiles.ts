@@ -21,6 +21,13 @@ export interface Profile {
   /** Samples per cell at most. */
   readonly maxSamples: number;
   /**
+   * Samples at most for a cell whose place in its group's decision is still open (undecided against the
+   * fastest) and that this many samples would settle by `samplesToSettle`'s estimate; default `maxSamples`.
+   * Only such cells go past `maxSamples`: the samples that decide a row are worth more than those that only
+   * narrow a settled cell's CI.
+   */
+  readonly maxOpenSamples?: number;
+  /**
    * A cell may stop once it has both minimums, the 95% CI of its median is within this fraction of the
    * median, and the group's decision about it is settled (it is clearly worse than the fastest, or
    * equivalent to it); otherwise it goes on until `maxSamples` or its budget.
@@ -46,6 +53,7 @@ export const profiles: Readonly<Record<'quick' | 'default' | 'thorough', Profile
     minSamples: 8,
     minTimeMs: 100,
     maxSamples: 30,
+    maxOpenSamples: 60,
     targetCiWidth: 0.1,
     cellBudgetMs: 1_000,
     sampleTimeoutMs: 15_000,
@@ -57,6 +65,7 @@ export const profiles: Readonly<Record<'quick' | 'default' | 'thorough', Profile
     minSamples: 12,
     minTimeMs: 642,
     maxSamples: 60,
+    maxOpenSamples: 120,
     targetCiWidth: 0.02,
     cellBudgetMs: 6_000,
     sampleTimeoutMs: 60_000,
@@ -68,6 +77,7 @@ export const profiles: Readonly<Record<'quick' | 'default' | 'thorough', Profile
     minSamples: 30,
     minTimeMs: 2_000,
     maxSamples: 200,
+    maxOpenSamples: 400,
     targetCiWidth: 0.01,
     cellBudgetMs: 20_000,
     sampleTimeoutMs: 120_000,
