@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUSY_ROUNDTRIP_MS, type Cell, parseResults, type Results } from '@paralab/core';
+import { BUSY_ROUNDTRIP_MS, type Cell, PIPELINED_BUSY_MS, parseResults, type Results } from '@paralab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBrowser } from '../src/run.js';
 import { statusOf, TEST_PROFILE } from './_helpers.js';
@@ -197,6 +197,7 @@ describe('runBrowser: every strategy in a cross-origin isolated page', () => {
       'worker-startup/classic',
       'message-roundtrip',
       ...BUSY_ROUNDTRIP_MS.map((ms) => `busy-roundtrip/${ms}`),
+      ...PIPELINED_BUSY_MS.map(() => 'pipelined-busy'),
       'payload-roundtrip/clone/1024',
       'payload-roundtrip/transfer/1024',
       'payload-roundtrip/clone/65536',

@@ -57,6 +57,7 @@ describe("Bun's calibration floors", () => {
       'web-worker/worker-startup',
       'web-worker/message-roundtrip',
       'web-worker/busy-roundtrip',
+      'web-worker/pipelined-busy',
       'web-worker/payload-roundtrip',
       'bun-spawn/spawn',
       'bun-spawn/ipc-roundtrip',

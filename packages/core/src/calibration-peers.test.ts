@@ -3,7 +3,9 @@ import { calibrateProbes } from './calibration.js';
 import {
   BUSY_ROUNDTRIP_MS,
   LaunchScope,
+  PIPELINED_BUSY_MS,
   payloadProbe,
+  pipelinedBusyProbes,
   roundtripProbe,
   roundtripProbes,
   startupProbe,
@@ -25,9 +27,12 @@ const profile: Profile = {
 };
 
 /** A launcher whose peers answer at once; `answer` may change what they say. */
-function source(
-  answer: (message: ToCalibrationPeer) => FromCalibrationPeer = echo,
-): Launcher & { started: number; stopped: number; sent: ToCalibrationPeer[] } {
+function source(answer: (message: ToCalibrationPeer) => FromCalibrationPeer = echo): Launcher & {
+  started: number;
+  stopped: number;
+  sent: ToCalibrationPeer[];
+  byPeer: ToCalibrationPeer[][];
+} {
   const made = {
     primitive: 'test-peer',
     peerName: 'test peer',
@@ -36,14 +41,18 @@ function source(
     started: 0,
     stopped: 0,
     sent: [] as ToCalibrationPeer[],
+    byPeer: [] as ToCalibrationPeer[][],
     start() {
       made.started++;
+      const mine: ToCalibrationPeer[] = [];
+      made.byPeer.push(mine);
       let deliver: (message: FromPeer) => void = () => {};
       let end: (reason: Error) => void = () => {};
       return {
         post(message: ToPeer) {
           if (message.type !== 'paralab:ping' && message.type !== 'paralab:echo') return;
           made.sent.push(message);
+          mine.push(message);
           Promise.resolve().then(() => deliver(answer(message)));
         },
         connect(onMessage: (message: FromPeer) => void, onEnd: (reason: Error) => void) {
@@ -120,6 +129,46 @@ describe('peer probes', () => {
     expect(peers.sent[0]).toEqual({ type: 'paralab:ping', id: 0, busyMs: 1 });
     expect(cell?.status).toBe('ok');
     expect(Math.max(...(cell?.samples ?? []))).toBeLessThan(0);
+  });
+
+  it('pipelined busy: every task of a sample at once, round-robin over the lanes, the work not counted', async () => {
+    // These peers answer at once (they ignore `steps`), so a sample takes far less than its work: what the
+    // probe records per task and lane, (elapsed - n × taskMs / lanes) × lanes / n, is then just above
+    // -taskMs, which proves the subtraction (the runners' calibration tests run real peers).
+    const peers = source();
+    const probes = pipelinedBusyProbes(peers, { name: 'message-roundtrip', options: {} }, 2);
+    expect(probes.map((p) => [p.name, p.params, p.opsPerSample, p.options])).toEqual(
+      PIPELINED_BUSY_MS.map((taskMs) => [
+        'pipelined-busy',
+        { taskMs, lanes: 2, of: 'message-roundtrip' },
+        Math.round(20 / taskMs),
+        { inFlight: 'pipelined' },
+      ]),
+    );
+    const [cell] = await run(probes[3] as NonNullable<(typeof probes)[number]>); // 20 tasks of 1.024 ms
+    expect(cell?.status).toBe('ok');
+    expect(peers.started).toBe(2);
+    const [first, second] = peers.byPeer;
+    // Each peer first runs 15 untimed tasks of 10 ms (the kernel warms up), then the timed ones.
+    const timed = (sent: ToCalibrationPeer[] | undefined) => (sent ?? []).slice(15);
+    const ids = (sent: ToCalibrationPeer[] | undefined) =>
+      timed(sent)
+        .slice(0, 3)
+        .map((m) => (m.type === 'paralab:ping' ? m.id : -1));
+    expect([ids(first), ids(second)]).toEqual([
+      [0, 2, 4],
+      [1, 3, 5],
+    ]);
+    const steps = (sent: ToCalibrationPeer[]) => sent.map((m) => (m.type === 'paralab:ping' ? m.steps : 0));
+    const [warm, task] = [steps((first ?? []).slice(0, 15)), steps(timed(first))];
+    expect(new Set(warm).size).toBe(1);
+    expect(new Set(task).size).toBe(1); // the same fixed work in every task
+    expect((warm[0] ?? 0) / (task[0] ?? 1)).toBeCloseTo(10 / 1.024, 1);
+    for (const sample of cell?.samples ?? []) {
+      expect(sample).toBeLessThan(0);
+      expect(sample).toBeGreaterThan(-1.024);
+    }
+    expect(() => pipelinedBusyProbes(peers, { name: 'x', options: {} }, 0)).toThrow(RangeError);
   });
 
   it.each([

@@ -9,6 +9,7 @@ import { PeerHandle } from './launch/peer-handle.js';
 import type { FromPeer, PeerSetup } from './peer/protocol.js';
 import { now } from './platform.js';
 import type { ParamValue } from './workload.js';
+import { stepsPerUsHere } from './workloads/grain.js';
 
 /** What a peer probe starts peers through: every peer started here is stopped when the probe ends. */
 export interface PeerScope extends ProbeScopeBase {
@@ -94,6 +95,87 @@ export function roundtripProbes(launcher: Launcher, cell: PeerProbeCell): Calibr
       ),
     ),
   ];
+}
+
+/**
+ * Task sizes of the `pipelined-busy` probes, ms: the grain sweep's, from where a message costs about as much
+ * as its task to where it is lost in it.
+ */
+export const PIPELINED_BUSY_MS: readonly number[] = Object.freeze([0.016, 0.064, 0.256, 1.024]);
+
+/** The work one `pipelined-busy` sample holds, ms (split into tasks of the probe's size over its lanes). */
+const PIPELINED_BUSY_WORK_MS = 20;
+
+/**
+ * What a pipelined batch of busy peers costs beyond its work, per task and lane, at each of
+ * `PIPELINED_BUSY_MS`: `lanes` warm peers are sent every task of a sample at once, round-robin (as
+ * `dispatchBatch` pipelined sends them), each task a fixed number of grain-kernel steps that take the
+ * probe's task size on the calling thread (at the kernel's fastest, see `stepsPerUsHere`); a sample is
+ * the time beyond the work (n tasks × size / lanes) over the tasks a lane ran (n / lanes). It holds what
+ * the empty-task stream does not: the calling thread taking results while every core computes, and a lane
+ * losing its core to it (fixed work takes longer then, where a busy spin on the clock would end on time).
+ */
+export function pipelinedBusyProbes(
+  launcher: Launcher,
+  cell: PeerProbeCell,
+  lanes: number,
+): CalibrationProbe<PeerScope>[] {
+  if (!Number.isInteger(lanes) || lanes < 1)
+    throw new RangeError(`lanes must be an integer >= 1, got ${lanes}`);
+  return PIPELINED_BUSY_MS.map((taskMs) => {
+    const tasks = Math.max(lanes, Math.round(PIPELINED_BUSY_WORK_MS / taskMs));
+    return {
+      ...facts(
+        launcher,
+        { ...cell, name: 'pipelined-busy', params: { ...cell.params, taskMs, lanes, of: cell.name } },
+        tasks,
+      ),
+      options: { ...launcher.options, ...cell.options, inFlight: 'pipelined' },
+      async open(scope) {
+        const rate = stepsPerUsHere();
+        const steps = Math.max(1, Math.round(taskMs * 1000 * rate));
+        const peers = await Promise.all(Array.from({ length: lanes }, () => warmPeer(scope, launcher)));
+        await warmKernel(peers, Math.round(PIPELINED_WARM_TASK_MS * 1000 * rate), launcher);
+        return {
+          async run(ops) {
+            const begin = now();
+            for (let id = 0; id < ops; id++)
+              (peers[id % lanes] as WarmPeer).peer.post({ type: 'paralab:ping', id, steps });
+            await Promise.all(
+              peers.map(async ({ inbox }, lane) => {
+                for (let id = lane; id < ops; id += lanes) {
+                  const reply = await inbox.next();
+                  if (reply.type !== 'paralab:pong' || reply.id !== id) throw unexpected(reply, launcher);
+                }
+              }),
+            );
+            const elapsed = now() - begin;
+            return (elapsed - (ops * taskMs) / lanes) * lanes;
+          },
+        };
+      },
+    };
+  });
+}
+
+/** Kernel work each peer of a `pipelined-busy` probe runs before it is timed: 15 tasks of 10 ms. */
+const PIPELINED_WARM_TASKS = 15;
+const PIPELINED_WARM_TASK_MS = 10;
+
+/**
+ * Runs the grain kernel in every peer, untimed, until V8 has optimized it there: a fresh peer's first
+ * ~100 ms of it run about 5x slower (see `calibrateSteps`), which a probe's first samples took for cost.
+ */
+async function warmKernel(peers: readonly WarmPeer[], steps: number, launcher: Launcher): Promise<void> {
+  await Promise.all(
+    peers.map(async ({ peer, inbox }) => {
+      for (let id = 0; id < PIPELINED_WARM_TASKS; id++) {
+        peer.post({ type: 'paralab:ping', id, steps });
+        const reply = await inbox.next();
+        if (reply.type !== 'paralab:pong' || reply.id !== id) throw unexpected(reply, launcher);
+      }
+    }),
+  );
 }
 
 /** Pings a warm peer `ops` times, one at a time; each answered after `busyMs` of work (ms beyond it). */
@@ -204,6 +286,8 @@ function facts(launcher: Launcher, cell: PeerProbeCell, opsPerSample: number) {
     ...(cell.params ? { params: cell.params } : {}),
   };
 }
+
+type WarmPeer = Awaited<ReturnType<typeof warmPeer>>;
 
 /** Starts one peer and waits for its first message. */
 async function warmPeer(scope: PeerScope, launcher: Launcher) {

@@ -1,10 +1,12 @@
 // The Deno floors: Node's probes run under Deno (timer, worker_threads, fork), then Deno's own: Web Worker
 // start-up, message and payload round trips, and `Deno.Command` start to first message, round trip and
 // payloads over its pipes (JSON: what the `process` strategies pay per byte).
+import { availableParallelism } from 'node:os';
 import {
   type CalibrationProbe,
   type PeerScope,
   payloadProbes,
+  pipelinedBusyProbes,
   roundtripProbes,
   startupProbe,
 } from '@paralab/core';
@@ -55,6 +57,11 @@ export const denoCalibrationProbes: readonly CalibrationProbe<PeerScope>[] = Obj
   ...nodeProbesUnderDeno(),
   startupProbe(denoWebWorkerLauncher, { name: 'worker-startup', options: { type: 'module' } }),
   ...roundtripProbes(denoWebWorkerLauncher, { name: 'message-roundtrip', options: {} }),
+  ...pipelinedBusyProbes(
+    denoWebWorkerLauncher,
+    { name: 'message-roundtrip', options: {} },
+    availableParallelism(),
+  ),
   ...payloadProbes(denoWebWorkerLauncher),
   startupProbe(denoCommandLauncher, { name: 'spawn', options: {} }),
   ...roundtripProbes(denoCommandLauncher, { name: 'ipc-roundtrip', options: {} }),

@@ -1,7 +1,7 @@
 // The Deno binary, the measuring side's identity and Deno's calibration floors, on a real Deno process.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { BUSY_ROUNDTRIP_MS } from '@paralab/core';
+import { BUSY_ROUNDTRIP_MS, PIPELINED_BUSY_MS } from '@paralab/core';
 import { DENO_ENV, denoCalibrationProbes, findDeno, runDeno } from '@paralab/deno-runner';
 import { performanceTargets } from '@paralab/host';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,7 +58,12 @@ describe("Deno's calibration floors", () => {
     expect(names.filter((name) => name.endsWith('/busy-roundtrip'))).toEqual(
       ['worker_threads', 'child_process', 'web-worker', 'deno-command'].flatMap(busy),
     );
-    const others = names.filter((name) => !/\/(payload|busy)-roundtrip$/.test(name));
+    // A pipelined batch of busy workers, per task size, after the busy round trips of each thread kind.
+    const pipelined = (primitive: string) => PIPELINED_BUSY_MS.map(() => `${primitive}/pipelined-busy`);
+    expect(names.filter((name) => name.endsWith('/pipelined-busy'))).toEqual(
+      ['worker_threads', 'web-worker'].flatMap(pipelined),
+    );
+    const others = names.filter((name) => !/\/(payload-roundtrip|busy-roundtrip|pipelined-busy)$/.test(name));
     expect(others.slice(5)).toEqual([
       'web-worker/worker-startup',
       'web-worker/message-roundtrip',

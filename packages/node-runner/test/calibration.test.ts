@@ -17,6 +17,7 @@ import {
   MIN_CALIBRATION_SAMPLES,
   type PeerHandle,
   type PeerScope,
+  PIPELINED_BUSY_MS,
   type Profile,
   parseResults,
   primitiveFloors,
@@ -56,6 +57,9 @@ const PROBES = [
   // The round trip around a task: answered after the worker was busy 0.1, 0.3, 1 and 3 ms (a real worker
   // spins first, so each cell's median, the time beyond the busy time, is above 0: checked below).
   ...BUSY,
+  // A pipelined batch of busy workers, one per core, with tasks of 16 µs to 1 ms of fixed work: its time
+  // beyond the work per task and lane (above 0 too: the work is timed at its fastest on this thread).
+  ...PIPELINED_BUSY_MS.map(() => ['worker_threads', 'pipelined-busy', undefined, undefined, 'ok']),
   ['worker_threads', 'payload-roundtrip', 1024, 'clone', 'ok'],
   ['worker_threads', 'payload-roundtrip', 1024, 'transfer', 'ok'],
   ['worker_threads', 'payload-roundtrip', 65536, 'clone', 'ok'],

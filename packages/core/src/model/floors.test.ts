@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measured, nodeFloors, probeCell } from './_fixtures.js';
-import { floorOf, primitiveFloors, primitiveOf, roundTripAround } from './floors.js';
+import { floorOf, pipelinedOverhead, primitiveFloors, primitiveOf, roundTripAround } from './floors.js';
 import { interpolate, payloadCost } from './payload.js';
 
 describe('primitiveFloors', () => {
@@ -83,6 +83,34 @@ describe('roundTripAround', () => {
     // Without busy floors (an older run): the round trip whatever the task.
     const older = primitiveFloors(nodeFloors()).get('worker_threads');
     expect(older && roundTripAround(older, 2)).toBe(0.05);
+  });
+});
+
+describe('pipelinedOverhead', () => {
+  it('reads the pipelined-busy medians by task size, linear between them, from the empty-task stream at 0, flat past the last', () => {
+    const busy = (samples: number[], taskMs: number) => ({
+      ...probeCell('worker_threads', 'pipelined-busy', 0, {
+        library: 'node:worker_threads',
+        params: { taskMs, lanes: 2, of: 'message-roundtrip' },
+      }),
+      samples,
+    });
+    // Medians: [0.02, 0.01, 0.03] -> 0.02 at 0.016 ms tasks; [0.09, 0.07, -0.01, 0.06] -> 0.065 at 1.024 ms.
+    const cells = [...nodeFloors(), busy([0.09, 0.07, -0.01, 0.06], 1.024), busy([0.02, 0.01, 0.03], 0.016)];
+    const thread = primitiveFloors(cells).get('worker_threads');
+    if (!thread) throw new Error('no worker_threads floors');
+    expect(thread.pipelinedBusy.map((f) => [f.taskMs, f.lanes, f.ms])).toEqual([
+      [0.016, 2, 0.02],
+      [1.024, 2, expect.closeTo(0.065, 12)],
+    ]);
+    expect(pipelinedOverhead(thread, 0, 0.004)).toBe(0.004); // the empty-task stream, per task and lane
+    expect(pipelinedOverhead(thread, 0.008, 0.004)).toBeCloseTo(0.012, 12); // halfway from 0.004 to 0.02
+    expect(pipelinedOverhead(thread, 0.52, 0.004)).toBeCloseTo(0.0425, 12); // halfway from 0.02 to 0.065
+    expect(pipelinedOverhead(thread, 5, 0.004)).toBeCloseTo(0.065, 12); // flat past 1.024 ms
+    expect(pipelinedOverhead(thread, 0.008)).toBe(0.02); // no stream given: flat below the first
+    // Without the probe (an older run): unknown, and the model keeps the stream.
+    const older = primitiveFloors(nodeFloors()).get('worker_threads');
+    expect(older && pipelinedOverhead(older, 0.5)).toBeUndefined();
   });
 });
 

@@ -31,6 +31,18 @@ export interface BusyFloor extends Floor {
   readonly busyMs: number;
 }
 
+/**
+ * A pipelined batch of busy peers (`pipelined-busy`): its time beyond the work, per task and lane, with
+ * tasks of `taskMs`. The median, as for the busy round trips: the cost is the calling thread taking a core
+ * from a lane now and then, which the low end would leave out.
+ */
+export interface PipelinedBusyFloor extends Floor {
+  /** Each task's work on the calling thread, ms. */
+  readonly taskMs: number;
+  /** Peers the tasks went to (the cores, when the probe ran). */
+  readonly lanes: number;
+}
+
 /** What one primitive (`worker_threads`, `child_process`, `web-worker`, `bun-spawn`) costs in one run. */
 export interface PrimitiveFloors {
   /** The primitive, as the calibration cells name it (their `strategy`). */
@@ -45,6 +57,8 @@ export interface PrimitiveFloors {
   readonly roundTrip?: Floor;
   /** `busy-roundtrip` floors, sorted by `busyMs` (absent from runs before the probe existed). */
   readonly busy: readonly BusyFloor[];
+  /** `pipelined-busy` floors, sorted by `taskMs` (threads; absent from runs before the probe existed). */
+  readonly pipelinedBusy: readonly PipelinedBusyFloor[];
   /** The serialization of its cloned payload probes (`structured-clone`, `advanced`). */
   readonly cloneSerialization?: string;
   /** `payload-roundtrip` floors by mode, sorted by bytes. */
@@ -125,6 +139,17 @@ function floorsOf(primitive: string, all: readonly Cell[], kind: 'thread' | 'pro
     }))
     .filter((f) => Number.isFinite(f.busyMs) && f.busyMs > 0)
     .sort((a, b) => a.busyMs - b.busyMs);
+  const pipelinedBusy = all
+    .filter((c) => c.params.probe === 'pipelined-busy' && c.samples.length > 0)
+    .map((c) => ({
+      ms: medianOf(c.samples),
+      n: c.samples.length,
+      source: c.id,
+      taskMs: Number(c.params.taskMs),
+      lanes: Number(c.params.lanes),
+    }))
+    .filter((f) => Number.isFinite(f.taskMs) && f.taskMs > 0 && Number.isInteger(f.lanes) && f.lanes > 0)
+    .sort((a, b) => a.taskMs - b.taskMs);
   const library = all.find((c) => typeof c.options.library === 'string')?.options.library;
   const cloned = all.find((c) => c.params.probe === 'payload-roundtrip' && c.params.mode === 'clone');
   const startup = probe('startup');
@@ -139,8 +164,28 @@ function floorsOf(primitive: string, all: readonly Cell[], kind: 'thread' | 'pro
       ? { cloneSerialization: cloned.options.serialization }
       : {}),
     busy,
+    pipelinedBusy,
     payload: { clone: payload('clone'), transfer: payload('transfer') },
   };
+}
+
+/**
+ * What a pipelined batch costs beyond its work per task and lane with tasks of `taskMs`, ms: read off the
+ * `pipelined-busy` floors, linear between neighbouring task sizes, flat past the largest (never below 0: a
+ * sample can come out under the work by noise); below the smallest, linear down to `emptyMs` at 0 ms (the
+ * empty-task stream's cost per task and lane) when given, else flat. Undefined without such floors.
+ */
+export function pipelinedOverhead(
+  floors: PrimitiveFloors,
+  taskMs: number,
+  emptyMs?: number,
+): number | undefined {
+  if (floors.pipelinedBusy.length === 0) return undefined;
+  const points = [
+    ...(emptyMs !== undefined ? [{ x: 0, y: emptyMs }] : []),
+    ...floors.pipelinedBusy.map((f) => ({ x: f.taskMs, y: Math.max(0, f.ms) })),
+  ];
+  return polyline(points, taskMs, 'flat');
 }
 
 /**

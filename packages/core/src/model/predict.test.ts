@@ -127,6 +127,37 @@ describe('predictCell on constructed floors', () => {
     expect(predict(cells, 'noop/worker-pipelined').reference).toBe(true);
   });
 
+  it('pipelined with busy floors: each task and lane pays the pipelined-busy cost at the mean task size', () => {
+    // Busy floors (medians, 2 lanes): 0.1 ms at 1.024 ms tasks, 0.3 ms at 16 ms tasks: at the 10 ms tasks
+    // of EIGHT, 0.1 + 0.2 × (10 - 1.024) / (16 - 1.024) = 0.21987 ms. 2 lanes, round-robin:
+    // 4 × (10 + 0.21987) = 40.8795; the stream (8 × 0.005 = 0.04) is smaller; plus one round trip, 0.05.
+    const busy = (ms: number, taskMs: number) =>
+      probeCell('worker_threads', 'pipelined-busy', ms, {
+        library: 'node:worker_threads',
+        params: { taskMs, lanes: 2, of: 'message-roundtrip' },
+      });
+    const empty = group(new Array<number>(1000).fill(0.0001), 0.1, [
+      measured('noop', 'worker-pipelined', 1, 5, {
+        options: { ...THREAD, inFlight: 'pipelined' },
+        bytes: 16_000,
+      }),
+    ]).map((c) => ({ ...c, workload: 'noop', id: `noop/${c.strategy}` }));
+    const pipelined = measured('work', 'worker-pipelined', 2, 44, {
+      options: { ...THREAD, inFlight: 'pipelined' },
+      bytes: 800,
+    });
+    const cells = [
+      ...nodeFloors(),
+      busy(0.1, 1.024),
+      busy(0.3, 16),
+      ...empty,
+      ...group(EIGHT, 80, [pipelined]),
+    ];
+    const p = predict(cells, 'work({})/worker-pipelined@2');
+    const perTask = 0.1 + (0.2 * (10 - 1.024)) / (16 - 1.024);
+    expect(p.predictedMs).toBeCloseTo(4 * (10 + perTask) + 0.05, 9);
+  });
+
   it('a cold process per task: start-up as work, then the IPC round trip', () => {
     // Each lane: 4 × (0.1 + 40 + 10) = 200.4; terms work 40, startup 160, dispatch 0.4.
     const options = {

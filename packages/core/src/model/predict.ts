@@ -1,7 +1,13 @@
 // predictCell: one measured cell's batch time predicted from its run's floors and its group's task sizes.
 import type { Cell } from '../schema.js';
 import { emptyTaskFloor, type ModelContext } from './context.js';
-import { fewSamples, type PrimitiveFloors, primitiveOf, roundTripAround } from './floors.js';
+import {
+  fewSamples,
+  type PrimitiveFloors,
+  pipelinedOverhead,
+  primitiveOf,
+  roundTripAround,
+} from './floors.js';
 import { fmt, payloadCost } from './payload.js';
 import { type PolicyKind, type Scenario, timeScenario } from './scenario.js';
 import { type BatchWork, batchWork } from './work.js';
@@ -138,7 +144,7 @@ export function scenarioOf(
   if (policy.kind === 'main') return { scenario: base, inputs: {}, assumptions: [] };
   const found = primitiveOf(cell, context.floors);
   if ('unknown' in found) return found;
-  const costs = messageCosts(cell, policy.kind, found.primitive, context);
+  const costs = messageCosts(cell, policy.kind, found.primitive, context, work.cpuMs, base.lanes);
   if ('unknown' in costs) return costs;
   const wake = policy.kind === 'pipelined' ? undefined : wakeCosts(found.primitive, work.cpuMs);
   const notes = [
@@ -188,13 +194,15 @@ function messageCosts(
   policy: PolicyKind,
   floors: PrimitiveFloors,
   context: ModelContext,
+  cpuMs: readonly number[],
+  lanes: number,
 ): Costs | Unknown {
   const base = roundTripAndPayload(cell, floors);
   if ('unknown' in base) return base;
   const trip = base.scenario.dispatchMs ?? 0;
   const extra =
     policy === 'pipelined'
-      ? pipelinedCosts(floors, context, trip)
+      ? pipelinedCosts(floors, context, trip, cpuMs, lanes)
       : policy === 'cold'
         ? coldCosts(floors, trip)
         : overheadCosts(cell, context, policy, trip);
@@ -226,19 +234,38 @@ function roundTripAndPayload(cell: Cell, floors: PrimitiveFloors): Costs | Unkno
   };
 }
 
-/** Pipelined: the stream's per-task cost (from the empty-task cells) on the lanes and the main thread. */
-function pipelinedCosts(floors: PrimitiveFloors, context: ModelContext, tripMs: number): Costs | Unknown {
+/**
+ * Pipelined: on each lane, every task's cost beyond its work as the `pipelined-busy` floors read it at the
+ * batch's mean task size (the calling thread taking results while the lanes compute); the empty-task
+ * stream's per-task cost bounds the batch from below on the main thread; plus one round trip. A run
+ * without busy floors (older) takes the stream's cost on the lanes too.
+ */
+function pipelinedCosts(
+  floors: PrimitiveFloors,
+  context: ModelContext,
+  tripMs: number,
+  cpuMs: readonly number[],
+  lanes: number,
+): Costs | Unknown {
   const stream = context.pipelined.get(floors.primitive);
   if (!stream)
     return {
       unknown: `no pipelined floor for ${floors.primitive} (no ok empty-task pipelined cell in this run)`,
     };
+  const meanMs = cpuMs.length > 0 ? cpuMs.reduce((sum, ms) => sum + ms, 0) / cpuMs.length : 0;
+  const probeLanes = floors.pipelinedBusy[0]?.lanes ?? 1;
+  // Empty tasks: the stream's per-task cost, n of them over the lanes: stream × lanes per task and lane.
+  const busy = pipelinedOverhead(floors, meanMs, stream.ms * lanes);
+  const streamNote = `at least ${fmt(stream.ms)} ms per task on the main thread (empty tasks, ${stream.source})`;
   return {
-    scenario: { dispatchMs: stream.ms, streamMs: stream.ms, latencyMs: tripMs },
-    inputs: { pipelinedPerTaskMs: stream.ms },
-    assumptions: [
-      `pipelined: ${fmt(stream.ms)} ms per task (empty tasks, ${stream.source}) plus one round trip`,
-    ],
+    scenario: { dispatchMs: busy ?? stream.ms, streamMs: stream.ms, latencyMs: tripMs },
+    inputs: { pipelinedPerTaskMs: stream.ms, ...(busy !== undefined ? { pipelinedBusyMs: busy } : {}) },
+    assumptions:
+      busy === undefined
+        ? [`pipelined: ${fmt(stream.ms)} ms per task (empty tasks, ${stream.source}) plus one round trip`]
+        : [
+            `pipelined: ${fmt(busy)} ms per task and lane beyond its work at ${fmt(meanMs)} ms tasks (pipelined-busy floors on ${probeLanes} lanes, medians, linear between task sizes, from the empty-task stream at 0 ms); ${streamNote}; plus one round trip`,
+          ],
   };
 }
 

@@ -40,9 +40,11 @@ export type SharedBatchMessage = Extract<ToSharedWorker, { type: 'paralab:shared
 export type ToCalibrationPeer =
   /**
    * Answer with a pong carrying the same id; with `busyMs`, first keep the peer's thread busy that long (a
-   * task's worth of work, so both sides idle as they do around a real task).
+   * task's worth of work, so both sides idle as they do around a real task); with `steps`, first run that
+   * many steps of the grain kernel (a fixed amount of work, which takes longer when the thread loses its
+   * core, where `busyMs` would only end on time).
    */
-  | { readonly type: 'paralab:ping'; readonly id: number; readonly busyMs?: number }
+  | { readonly type: 'paralab:ping'; readonly id: number; readonly busyMs?: number; readonly steps?: number }
   /** Send `data` straight back, transferring its buffer when `transfer` is true (threads only). */
   | { readonly type: 'paralab:echo'; readonly data: Uint8Array; readonly transfer: boolean };
 

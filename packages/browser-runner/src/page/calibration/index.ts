@@ -2,6 +2,7 @@ import {
   type CalibrationProbe,
   type PeerScope,
   payloadProbes,
+  pipelinedBusyProbes,
   roundtripProbes,
   type Services,
   startupProbe,
@@ -29,6 +30,11 @@ export function pageCalibrationProbes(services: Services): CalibrationProbe<Peer
       options: { type: 'classic' },
     }),
     ...roundtripProbes(pageWorkerLauncher, { name: 'message-roundtrip', options: {} }),
+    ...pipelinedBusyProbes(
+      pageWorkerLauncher,
+      { name: 'message-roundtrip', options: {} },
+      Math.max(1, navigator.hardwareConcurrency || 1),
+    ),
     ...payloadProbes(pageWorkerLauncher),
     ...(services.serverUrl ? [fetchRoundtripProbe(services.serverUrl)] : []),
   ];
