@@ -143,10 +143,7 @@ export function pipelinedBusyProbes(
               (peers[id % lanes] as WarmPeer).peer.post({ type: 'paralab:ping', id, steps });
             await Promise.all(
               peers.map(async ({ inbox }, lane) => {
-                for (let id = lane; id < ops; id += lanes) {
-                  const reply = await inbox.next();
-                  if (reply.type !== 'paralab:pong' || reply.id !== id) throw unexpected(reply, launcher);
-                }
+                for (let id = lane; id < ops; id += lanes) expectPong(await inbox.next(), id, launcher);
               }),
             );
             const elapsed = now() - begin;
@@ -168,12 +165,8 @@ const PIPELINED_WARM_TASK_MS = 10;
  */
 async function warmKernel(peers: readonly WarmPeer[], steps: number, launcher: Launcher): Promise<void> {
   await Promise.all(
-    peers.map(async ({ peer, inbox }) => {
-      for (let id = 0; id < PIPELINED_WARM_TASKS; id++) {
-        peer.post({ type: 'paralab:ping', id, steps });
-        const reply = await inbox.next();
-        if (reply.type !== 'paralab:pong' || reply.id !== id) throw unexpected(reply, launcher);
-      }
+    peers.map(async (warm) => {
+      for (let id = 0; id < PIPELINED_WARM_TASKS; id++) await pingAndWait(warm, { id, steps }, launcher);
     }),
   );
 }
@@ -194,11 +187,7 @@ function pingProbe(
       return {
         async run(ops) {
           const begin = now();
-          for (let id = 0; id < ops; id++) {
-            peer.post({ type: 'paralab:ping', id, ...ping });
-            const reply = await inbox.next();
-            if (reply.type !== 'paralab:pong' || reply.id !== id) throw unexpected(reply, launcher);
-          }
+          for (let id = 0; id < ops; id++) await pingAndWait({ peer, inbox }, { id, ...ping }, launcher);
           return now() - begin - ops * busyMs;
         },
       };
@@ -288,6 +277,20 @@ function facts(launcher: Launcher, cell: PeerProbeCell, opsPerSample: number) {
 }
 
 type WarmPeer = Awaited<ReturnType<typeof warmPeer>>;
+
+/** Pings a warm peer (`steps` or `busyMs` of work first, when given) and waits for its pong. */
+async function pingAndWait(
+  { peer, inbox }: WarmPeer,
+  ping: { readonly id: number; readonly busyMs?: number; readonly steps?: number },
+  launcher: Launcher,
+): Promise<void> {
+  peer.post({ type: 'paralab:ping', ...ping });
+  expectPong(await inbox.next(), ping.id, launcher);
+}
+
+function expectPong(reply: FromPeer, id: number, launcher: Launcher): void {
+  if (reply.type !== 'paralab:pong' || reply.id !== id) throw unexpected(reply, launcher);
+}
 
 /** Starts one peer and waits for its first message. */
 async function warmPeer(scope: PeerScope, launcher: Launcher) {

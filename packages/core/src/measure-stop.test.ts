@@ -42,6 +42,12 @@ function cell(name: string, center: number, n: number, spread = 0.01, seed = 1):
   return live;
 }
 
+/** `profile` with twice its samples for a cell whose place in the decision is open. */
+const wider: Profile = { ...profile, maxOpenSamples: 60 };
+
+/** Two cells alike, with 12% noise, `n` samples each (after 30, 55 would settle their comparison). */
+const alike = (n: number): [LiveCell, LiveCell] => [cell('a', 10, n, 0.12), cell('b', 10, n, 0.12, 2)];
+
 describe('the stopping rules', () => {
   it('stops a cell clearly slower than the fastest, and the fastest, once both have the minimums', () => {
     const fast = cell('fast', 10, 8);
@@ -110,24 +116,20 @@ describe('the stopping rules', () => {
   it('takes an open cell past maxSamples up to maxOpenSamples, when that many would settle it', () => {
     // Alike, with 12% noise, after 30 samples each: the ratio's CI (about [0.95, 1.06]) still reaches past
     // 1.05, and samplesToSettle puts the count that would bring it under at 55: more than 30, at most 60.
-    const wider = { ...profile, maxOpenSamples: 60 };
-    const a = cell('a', 10, 30, 0.12);
-    const b = cell('b', 10, 30, 0.12, 2);
+    const [a, b] = alike(30);
     expect(openCells([a, b], profile).size).toBe(0); // 30 would not settle it: done at maxSamples
     expect(openCells([a, b], wider).size).toBe(2);
     updateDone([a, b], wider);
     expect([a.done, b.done]).toEqual([false, false]);
     updateDone([a, b], profile);
     expect([a.done, b.done]).toEqual([true, true]);
-    const c = cell('c', 10, 60, 0.12);
-    const d = cell('d', 10, 60, 0.12, 2);
+    const [c, d] = alike(60);
     updateDone([c, d], wider);
     expect([c.done, d.done]).toEqual([true, true]);
   });
 
   it('takes up again a stopped cell whose place in the decision is open now, within the open caps', () => {
-    const wider = { ...profile, maxOpenSamples: 60 };
-    const [a, b] = [cell('a', 10, 30, 0.12), cell('b', 10, 30, 0.12, 2)]; // undecided, 55 would settle it
+    const [a, b] = alike(30); // undecided, 55 would settle it
     const [c, d] = [cell('c', 10, 30, 0.12), cell('d', 20, 30, 0.12, 2)]; // settled: d is worse
     for (const stopped of [a, b, c, d]) {
       stopped.done = true;

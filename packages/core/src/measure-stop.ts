@@ -45,7 +45,7 @@ function maxOpen(profile: Profile): number {
  */
 export function updateDone(live: readonly LiveCell[], profile: Profile): void {
   const open = openCells(live, profile);
-  reopen(live, open, profile);
+  reopen(live, open);
   const running = live.filter((cell) => cell.status === 'ok' && !cell.done);
   for (const cell of running) {
     const n = cell.samples.length;
@@ -68,17 +68,15 @@ export function updateDone(live: readonly LiveCell[], profile: Profile): void {
 
 /**
  * Takes up again a cell that stopped while its place in the decision was settled and whose place is open
- * now (the group's fastest changed, or the ratio moved as the other cell sampled on), while it is within the
- * open caps (`maxOpenSamples`, four times its budget): a cell stopped at its eighth sample must not leave
- * the row undecided when more of its samples would settle it.
+ * now (the group's fastest changed, or the ratio moved as the other cell sampled on): `updateDone`'s rules
+ * then stop it again at once if it is past the open caps (`maxOpenSamples`, four times its budget). A cell
+ * stopped at its eighth sample must not leave the row undecided when more of its samples would settle it.
  */
-function reopen(live: readonly LiveCell[], open: ReadonlySet<LiveCell>, profile: Profile): void {
+function reopen(live: readonly LiveCell[], open: ReadonlySet<LiveCell>): void {
   for (const cell of live) {
     if (cell.status !== 'ok' || !cell.done || !open.has(cell)) continue;
-    if (cell.samples.length < maxOpen(profile) && cell.spentMs < OPEN_BUDGET_STRETCH * profile.cellBudgetMs) {
-      cell.done = false;
-      cell.budgetLimited = false;
-    }
+    cell.done = false;
+    cell.budgetLimited = false;
   }
 }
 

@@ -68,6 +68,19 @@ describe('workAdvice', () => {
     expect(advice?.unanswered).toEqual([]);
   });
 
+  it('a group whose sequential cell failed gets that cell alone: every figure is relative to it', () => {
+    const cells = run().cells.map((cell) =>
+      cell.strategy === 'sequential'
+        ? { ...cell, status: 'errored' as const, reason: 'boom', stats: undefined }
+        : cell,
+    );
+    const [only, ...others] = workAdvice(runOf(cells));
+    expect(others).toEqual([]);
+    expect(only).toMatchObject({ workload: 'work', strategies: [], unanswered: [] });
+    expect(only?.taskMs).toBeUndefined();
+    expect(only?.failedBaseline?.reason).toBe('boom');
+  });
+
   it('says nothing of a group without an ok sequential cell', () => {
     const cells = run().cells.filter((c) => c.strategy !== 'sequential');
     expect(workAdvice(runOf(cells))).toEqual([]);

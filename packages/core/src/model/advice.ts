@@ -23,8 +23,11 @@ export interface StrategyAdvice {
 export interface WorkAdvice {
   readonly workload: string;
   readonly params: Cell['params'];
-  /** The mean task, ms: the sequential cell's median batch over its tasks, with that median's 95% CI. */
-  readonly taskMs: { readonly value: number; readonly lo: number; readonly hi: number };
+  /**
+   * The mean task, ms: the sequential cell's median batch over its tasks, with that median's 95% CI; absent
+   * when that cell failed (`failedBaseline`).
+   */
+  readonly taskMs?: { readonly value: number; readonly lo: number; readonly hi: number };
   /** One entry per family that runs tasks off the calling thread, fastest measured first. */
   readonly strategies: readonly StrategyAdvice[];
   /**
@@ -32,12 +35,15 @@ export interface WorkAdvice {
    * invalid, unsupported ...): why that family has no answer here.
    */
   readonly unanswered: readonly Cell[];
+  /** The group's sequential cell when it failed: every figure is relative to it, so there is no answer. */
+  readonly failedBaseline?: Cell;
 }
 
 /**
  * Per CPU workload group of `results` with an ok sequential cell: the mean task time and, per family that
  * runs tasks off the calling thread (threads, processes, ...), its fastest ok cell with the model's
- * predicted speedup beside the measured one and the strategy's break-even task size (see `breakEven`).
+ * predicted speedup beside the measured one and the strategy's break-even task size (see `breakEven`), or
+ * its first failed cell when it has no ok one. A group whose sequential cell failed gets only that cell.
  */
 export function workAdvice(results: Results): WorkAdvice[] {
   const evens = new Map<string, BreakEven | BreakEvenUnknown>(
@@ -49,10 +55,14 @@ export function workAdvice(results: Results): WorkAdvice[] {
     const key = `${cell.workload}\u0000${paramsKey(cell.params)}`;
     groups.set(key, [...(groups.get(key) ?? []), cell]);
   }
-  return [...groups.values()].flatMap((all) => {
+  return [...groups.values()].flatMap((all): WorkAdvice[] => {
     const cells = all.filter(isMeasured);
     const baseline = cells.find(isBaseline);
-    if (!baseline?.stats || baseline.tasksPerSample <= 0) return [];
+    if (!baseline?.stats || baseline.tasksPerSample <= 0) {
+      const failed = all.find((cell) => isBaseline(cell) && cell.status !== 'ok');
+      const { workload, params } = all[0] as Cell;
+      return failed ? [{ workload, params, strategies: [], unanswered: [], failedBaseline: failed }] : [];
+    }
     const advice = groupAdvice(baseline, cells, evens);
     const answered = new Set(advice.strategies.map((strategy) => strategy.cell.family));
     const unanswered = new Map<string, Cell>();

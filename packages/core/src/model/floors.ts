@@ -80,6 +80,14 @@ export function floorOf(cell: Cell, perOperation = 1): Floor | undefined {
 }
 
 /**
+ * A floor read from the median of a cell's samples (which has some): for the costs the low end would leave
+ * out (`BusyFloor`, `PipelinedBusyFloor`).
+ */
+function medianFloor(cell: Cell): Floor {
+  return { ms: medianOf(cell.samples), n: cell.samples.length, source: cell.id };
+}
+
+/**
  * Every peer primitive's floors from a run's calibration cells, by primitive. Probes the model does not
  * use (timer, fetch) are left out; a primitive's first cell of each probe counts (a page's module worker
  * start-up comes before its classic one). Cells that are not ok are skipped.
@@ -131,23 +139,12 @@ function floorsOf(primitive: string, all: readonly Cell[], kind: 'thread' | 'pro
       .sort((a, b) => a.bytes - b.bytes);
   const busy = trips
     .filter((c) => c.params.probe === 'busy-roundtrip' && c.samples.length > 0)
-    .map((c) => ({
-      ms: medianOf(c.samples),
-      n: c.samples.length,
-      source: c.id,
-      busyMs: Number(c.params.busyMs),
-    }))
+    .map((c) => ({ ...medianFloor(c), busyMs: Number(c.params.busyMs) }))
     .filter((f) => Number.isFinite(f.busyMs) && f.busyMs > 0)
     .sort((a, b) => a.busyMs - b.busyMs);
   const pipelinedBusy = all
     .filter((c) => c.params.probe === 'pipelined-busy' && c.samples.length > 0)
-    .map((c) => ({
-      ms: medianOf(c.samples),
-      n: c.samples.length,
-      source: c.id,
-      taskMs: Number(c.params.taskMs),
-      lanes: Number(c.params.lanes),
-    }))
+    .map((c) => ({ ...medianFloor(c), taskMs: Number(c.params.taskMs), lanes: Number(c.params.lanes) }))
     .filter((f) => Number.isFinite(f.taskMs) && f.taskMs > 0 && Number.isInteger(f.lanes) && f.lanes > 0)
     .sort((a, b) => a.taskMs - b.taskMs);
   const library = all.find((c) => typeof c.options.library === 'string')?.options.library;

@@ -108,19 +108,25 @@ describe('predictCell on constructed floors', () => {
     expect(p.terms.payload).toBeCloseTo(4 * 0.01, 9);
   });
 
-  it('pipelined: the per-task stream cost from the empty-task cell, plus one round trip', () => {
-    // Empty tasks: 1000 in 5 ms at p10 -> 0.005 ms per task. 2 lanes, round-robin: 4 × (10 + 0.005) = 40.02;
-    // the stream 8 × 0.005 = 0.04 is smaller; plus one round trip 0.05 -> 40.07.
-    const empty = group(new Array<number>(1000).fill(0.0001), 0.1, [
+  /** An empty-task pipelined cell: 1000 tasks in 5 ms at p10, 0.005 ms per task (the stream floor). */
+  const emptyPipelined = () =>
+    group(new Array<number>(1000).fill(0.0001), 0.1, [
       measured('noop', 'worker-pipelined', 1, 5, {
         options: { ...THREAD, inFlight: 'pipelined' },
         bytes: 16_000,
       }),
     ]).map((c) => ({ ...c, workload: 'noop', id: `noop/${c.strategy}` }));
-    const pipelined = measured('work', 'worker-pipelined', 2, 44, {
+  /** `work`'s worker-pipelined cell at 2 lanes. */
+  const pipelinedWork = () =>
+    measured('work', 'worker-pipelined', 2, 44, {
       options: { ...THREAD, inFlight: 'pipelined' },
       bytes: 800,
     });
+
+  it('pipelined: the per-task stream cost from the empty-task cell, plus one round trip', () => {
+    // Empty tasks: 1000 in 5 ms at p10 -> 0.005 ms per task. 2 lanes, round-robin: 4 × (10 + 0.005) = 40.02;
+    // the stream 8 × 0.005 = 0.04 is smaller; plus one round trip 0.05 -> 40.07.
+    const [empty, pipelined] = [emptyPipelined(), pipelinedWork()];
     const cells = [...nodeFloors(), ...empty, ...group(EIGHT, 80, [pipelined])];
     const p = predict(cells, 'work({})/worker-pipelined@2');
     expect(p.predictedMs).toBeCloseTo(40.07, 9);
@@ -136,16 +142,7 @@ describe('predictCell on constructed floors', () => {
         library: 'node:worker_threads',
         params: { taskMs, lanes: 2, of: 'message-roundtrip' },
       });
-    const empty = group(new Array<number>(1000).fill(0.0001), 0.1, [
-      measured('noop', 'worker-pipelined', 1, 5, {
-        options: { ...THREAD, inFlight: 'pipelined' },
-        bytes: 16_000,
-      }),
-    ]).map((c) => ({ ...c, workload: 'noop', id: `noop/${c.strategy}` }));
-    const pipelined = measured('work', 'worker-pipelined', 2, 44, {
-      options: { ...THREAD, inFlight: 'pipelined' },
-      bytes: 800,
-    });
+    const [empty, pipelined] = [emptyPipelined(), pipelinedWork()];
     const cells = [
       ...nodeFloors(),
       busy(0.1, 1.024),

@@ -7,7 +7,7 @@ import { runSharedTask } from '../shared-batch.js';
 import type { WorkloadRef } from '../strategy.js';
 import { transferList } from '../views.js';
 import type { AnyWorkload } from '../workload.js';
-import { lcgSteps } from '../workloads/grain.js';
+import { runSteps } from '../workloads/grain.js';
 import type { FromPeer, PeerSetup, PeerUsage, SharedBatchMessage, ToPeer, ToTask } from './protocol.js';
 
 /** How a peer talks to the process that started it. */
@@ -49,9 +49,6 @@ export function servePeer(channel: PeerChannel, runtime: PeerRuntime, setup?: Pe
   if (setup) void peer.start(setup);
 }
 
-/** Where the pings' kernel steps go, so that the work is used (a small integer to V8). */
-let stepSink = 0;
-
 class Peer {
   readonly #channel: PeerChannel;
   readonly #runtime: PeerRuntime;
@@ -82,7 +79,7 @@ class Peer {
         return;
       case 'paralab:ping':
         if (message.busyMs) busyFor(message.busyMs);
-        if (message.steps) stepSink = (stepSink ^ lcgSteps(message.id, message.steps)) & 0x3fffffff;
+        if (message.steps) runSteps(message.steps);
         void this.#send({ type: 'paralab:pong', id: message.id });
         return;
       case 'paralab:echo':

@@ -113,15 +113,18 @@ export function calibrateSteps(clock: StepClock, targetMs = 10, repeats = 5): nu
   return steps / (best * 1000);
 }
 
-/** The sink of the calibration runs, so that the loop's result is used. */
-let calibrationSink = 0;
+/** Where `runSteps` puts each result, so that the loop's work is used (a small integer to V8). */
+let stepSink = 0;
 
-const thisThread: StepClock = {
-  run: (steps) => {
-    calibrationSink = (calibrationSink ^ lcgSteps(calibrationSink, steps)) & SMI_BITS;
-  },
-  now,
-};
+/**
+ * Runs `steps` steps of the kernel on this thread for their time alone (the calibration here, a peer's
+ * fixed-work ping): the result goes to a sink.
+ */
+export function runSteps(steps: number): void {
+  stepSink = (stepSink ^ lcgSteps(stepSink, steps)) & SMI_BITS;
+}
+
+const thisThread: StepClock = { run: runSteps, now };
 
 /** The rate `stepsPerUsHere` measured, once per thread. */
 let stepsPerUs: number | undefined;

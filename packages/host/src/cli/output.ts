@@ -4,7 +4,6 @@ import {
   decideBest,
   type Results,
   type StrategyAdvice,
-  type WorkAdvice,
   workAdvice,
 } from '@paralab/core';
 import type { RunEvent } from '../run.js';
@@ -197,12 +196,17 @@ function ranFaster(cell: Cell): string {
 export function adviceLines(results: Results, only: (workload: string) => boolean = () => true): string[] {
   const cores = results.machine.availableParallelism;
   const where = `on ${results.runtime.name} with ${cores} cores`;
-  const answered = workAdvice(results).filter((advice) => only(advice.workload));
-  const groupName = (advice: WorkAdvice): string =>
-    groupOf({ workload: advice.workload, params: advice.params } as Cell);
-  const lines = answered.flatMap((advice) => {
+  return workAdvice(results).flatMap((advice) => {
+    if (!only(advice.workload)) return [];
+    const name = groupOf({ workload: advice.workload, params: advice.params } as Cell);
+    const failed = advice.failedBaseline;
+    if (!advice.taskMs)
+      return failed
+        ? [
+            `  ${name}: no answer: ${nameOf(failed)}, the time every figure is measured against, ${unansweredText(failed)}`,
+          ]
+        : [];
     const { value, lo, hi } = advice.taskMs;
-    const name = groupName(advice);
     return [
       `  ${name}: your task takes ${ms(value)} ms [${ms(lo)}, ${ms(hi)}]; ${where}:`,
       ...advice.strategies.map((strategy) => `    ${strategyAdviceText(strategy)}`),
@@ -214,23 +218,6 @@ export function adviceLines(results: Results, only: (workload: string) => boolea
         : []),
     ];
   });
-  // CPU groups with no answer at all: their sequential cell, which every figure is relative to, failed.
-  const done = new Set(answered.map(groupName));
-  const failedBaselines = results.cells.filter(
-    (cell) =>
-      cell.kind === 'cpu' &&
-      cell.family === 'sequential' &&
-      cell.status !== 'ok' &&
-      only(cell.workload) &&
-      !done.has(groupOf(cell)),
-  );
-  return [
-    ...lines,
-    ...failedBaselines.map(
-      (cell) =>
-        `  ${groupOf(cell)}: no answer: ${nameOf(cell)}, the time every figure is measured against, ${unansweredText(cell)}`,
-    ),
-  ];
 }
 
 /** Why a family has no answer: the cell's status and the first line of its reason, kept short. */
