@@ -78,18 +78,7 @@ export function cellHeader(
  * statistics are given only for `ok` cells.
  */
 export function toCell(cell: LiveCell, baseline: LiveCell | undefined, options: MeasureOptions): Cell {
-  const { plan } = cell;
-  const record: Cell = {
-    ...cellHeader(plan),
-    options: { ...cell.options },
-    status: cell.status,
-    ...(cell.reason ? { reason: cell.reason } : {}),
-    samples: cell.samples,
-    warmups: cell.warmups,
-    tasksPerSample: cell.tasksPerSample,
-    ...(cell.startupMs !== undefined ? { startupMs: cell.startupMs } : {}),
-    flags: [],
-  };
+  const record = recordOf(cell);
   if (cell.status !== 'ok' || cell.samples.length === 0) return record;
   const stats = summarize(cell.samples);
   const { n: _n, ...kept } = stats;
@@ -112,6 +101,31 @@ export function toCell(cell: LiveCell, baseline: LiveCell | undefined, options: 
   };
   if (Object.keys(metrics).length > 0) record.metrics = metrics;
   return record;
+}
+
+/** The record's fields read straight off the live cell: its header, options, status, samples and start-up. */
+function recordOf(cell: LiveCell): Cell {
+  return {
+    ...cellHeader(cell.plan),
+    options: { ...cell.options },
+    status: cell.status,
+    ...(cell.reason ? { reason: cell.reason } : {}),
+    samples: cell.samples,
+    warmups: cell.warmups,
+    tasksPerSample: cell.tasksPerSample,
+    ...(cell.startupMs !== undefined ? { startupMs: cell.startupMs } : {}),
+    flags: [],
+  };
+}
+
+/**
+ * What the decision rule reads of a cell while it is still sampled (the sampling loop decides with it
+ * which cells to sample on): its record so far, statistics and own memory, without speedup or flags.
+ */
+export function decisionView(cell: LiveCell): Cell {
+  const { n: _n, ...stats } = summarize(cell.samples);
+  const memory = cell.footprint ? { metrics: { footprint: cell.footprint } } : {};
+  return { ...recordOf(cell), stats, ...memory };
 }
 
 function flagsOf(cell: LiveCell, stats: ReturnType<typeof summarize>, options: MeasureOptions): string[] {

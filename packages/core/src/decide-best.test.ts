@@ -160,12 +160,11 @@ describe('decideBest: a three-way tie, broken step by step', () => {
 });
 
 describe('decideBest: undecided cells', () => {
-  it('is provisional, with how many samples would settle it', () => {
+  it('is provisional, with how many samples would settle it, while they could change the pick', () => {
+    // Two built-in thread cells alike but for their medians: the tie-break comes down to the lowest median,
+    // which more samples could turn.
     const best = cell('worker', jitter(11, 12, 10, 0.05), { family: 'threads' });
-    const close = cell('piscina', jitter(12, 10, 10.4, 0.05), {
-      family: 'threads',
-      options: { version: '5.0.0' },
-    });
+    const close = cell('worker-pipelined', jitter(12, 10, 10.4, 0.05), { family: 'threads' });
     const decision = decideBest([close, best], options);
     const ratio = ratioOf(close, best);
     expect(ratio.lo).toBeLessThan(1.05); // the premise: the CI straddles 1 + delta
@@ -181,13 +180,56 @@ describe('decideBest: undecided cells', () => {
       contenders: [best, close],
       comparisons: [{ cell: close, ratio, state: 'undecided' }],
       excluded: [],
-      recommendation: { cell: best, provisional: true, basis: 'built-in' },
+      recommendation: { cell: best, provisional: true, basis: 'median' },
       familyHeadline: 'threads',
       familySettled: 'threads',
       samplesToSettle: { samples, capped: false, cells: [{ cell: close, samples, capped: false }] },
       delta: 0.05,
       notes: [],
     } satisfies BestDecision);
+  });
+
+  it('ties when no way the undecided comparison settles changes the pick: built-in over a library', () => {
+    const best = cell('worker', jitter(11, 12, 10, 0.05), { family: 'threads' });
+    const close = cell('piscina', jitter(12, 10, 10.4, 0.05), {
+      family: 'threads',
+      options: { version: '5.0.0' },
+    });
+    const decision = decideBest([close, best], options);
+    const ratio = ratioOf(close, best);
+    expect(ratio.lo).toBeLessThan(1.05); // the premise: the CI straddles 1 + delta
+    expect(ratio.hi).toBeGreaterThan(1.05);
+    // Were piscina faster than the worker after all, the worker would stay within 5% of it.
+    expect(ratioOf(best, close).hi).toBeLessThan(1.05);
+    expect(decision).toEqual({
+      verdict: 'tie',
+      best,
+      contenders: [best, close],
+      comparisons: [{ cell: close, ratio, state: 'undecided' }],
+      excluded: [],
+      recommendation: { cell: best, provisional: false, basis: 'built-in' },
+      familyHeadline: 'threads',
+      unseparated: [close],
+      delta: 0.05,
+      notes: [],
+    } satisfies BestDecision);
+  });
+
+  it('stays provisional when an undecided cell the pick loses to could be more than 5% faster than it', () => {
+    // A noisy library cell with a median 3.5% above the worker's: its ratio to it reaches below 1 / 1.05.
+    const best = cell('worker', jitter(11, 12, 10, 0.02), { family: 'threads' });
+    const wide = cell('piscina', [7, 8, 9, 9.5, 10.3, 10.4, 11, 12, 13, 14], {
+      family: 'threads',
+      options: { version: '5.0.0' },
+    });
+    expect(decideBest([best, wide], options).comparisons[0]?.state).toBe('undecided'); // the premises
+    expect(ratioOf(best, wide).hi).toBeGreaterThan(1.05);
+    const decision = decideBest([best, wide], options);
+    expect(decision).toMatchObject({
+      verdict: 'provisional',
+      recommendation: { cell: best, provisional: true },
+    });
+    expect(decision).not.toHaveProperty('unseparated');
   });
 
   it('keeps a cell whose ratio is above 1 + delta while its CI still reaches below it', () => {
@@ -222,11 +264,25 @@ describe('decideBest: undecided cells', () => {
 
   it('settles the family when no undecided cell is of a cheaper family than the fastest', () => {
     const best = cell('worker', jitter(11, 12, 10, 0.05), { family: 'threads' });
+    // Open between the two built-in thread cells (down to their medians), and a process that cannot win.
+    const pipelined = cell('worker-pipelined', jitter(12, 10, 10.4, 0.05), { family: 'threads' });
+    const process = cell('process', jitter(12, 10, 10.4, 0.05), { family: 'processes' });
+    const decision = decideBest([best, pipelined, process], options);
+    expect(decision.comparisons.map((c) => c.state)).toEqual(['undecided', 'undecided']); // the premise
+    expect(decision).toMatchObject({ verdict: 'provisional', familySettled: 'threads' });
+    expect(decision).not.toHaveProperty('familyHeadline'); // two families among the contenders
+  });
+
+  it('ties when the only undecided cell is of a dearer family than the pick', () => {
+    const best = cell('worker', jitter(11, 12, 10, 0.05), { family: 'threads' });
     const process = cell('process', jitter(12, 10, 10.4, 0.05), { family: 'processes' });
     const decision = decideBest([best, process], options);
     expect(decision.comparisons.map((c) => c.state)).toEqual(['undecided']); // the premise
-    expect(decision).toMatchObject({ verdict: 'provisional', familySettled: 'threads' });
-    expect(decision).not.toHaveProperty('familyHeadline'); // two families among the contenders
+    expect(decision).toMatchObject({
+      verdict: 'tie',
+      unseparated: [process],
+      recommendation: { cell: best },
+    });
   });
 
   it('leaves the family open when an undecided cell is of a cheaper family (it could still take the tie)', () => {
@@ -242,18 +298,24 @@ describe('decideBest: undecided cells', () => {
   it('settles the family through an equivalent cell of the cheapest family', () => {
     const base = jitter(7, 20, 10, 0.01);
     const best = cell('worker', base, { family: 'threads' });
-    const pool = cell(
-      'piscina',
+    const sequential = { family: 'sequential', concurrency: 1 } as const;
+    const seq = cell(
+      'sequential',
       base.map((x) => x * 1.003),
-      { family: 'threads' },
+      sequential,
     );
-    const process = cell('process', jitter(12, 10, 10.4, 0.05), { family: 'processes' });
-    const decision = decideBest([best, pool, process], options);
+    // Undecided, and of the pick's family: the pick within it stays open, the family does not.
+    const other = cell('sequential-chunked', jitter(12, 10, 10.4, 0.05), sequential);
+    const decision = decideBest([best, seq, other], options);
     expect(decision.comparisons.map((c) => [c.cell.strategy, c.state])).toEqual([
-      ['piscina', 'equivalent'],
-      ['process', 'undecided'],
+      ['sequential', 'equivalent'],
+      ['sequential-chunked', 'undecided'],
     ]); // the premise
-    expect(decision).toMatchObject({ verdict: 'provisional', familySettled: 'threads' });
+    expect(decision).toMatchObject({
+      verdict: 'provisional',
+      familySettled: 'sequential',
+      recommendation: { cell: seq },
+    });
   });
 
   it('moves with delta: the same cells tie at 10%', () => {

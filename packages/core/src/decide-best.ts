@@ -7,6 +7,9 @@ import { type TieBreakStep, tieBreak } from './tie-break.js';
 /** The indifference zone of the decision rule (METHOD.md): within 5% of the fastest is as good. */
 export const DECISION_DELTA = 0.05;
 
+/** Past this many samples per cell, an undecided ratio is said to sit on its bound (default `settleCap`). */
+export const SETTLE_CAP = 1000;
+
 /** Options of {@link decideBest}. */
 export interface DecideBestOptions {
   /** Indifference zone: a cell within a factor 1 + delta of the fastest is as good. Default 0.05 (5%). */
@@ -82,6 +85,11 @@ export interface BestDecision {
    * than the fastest's or an equivalent's). The strategy within it is what stays open.
    */
   familySettled?: Family;
+  /**
+   * For a 'tie' reached with comparisons still undecided: those cells. More samples would only show each
+   * equivalent to the fastest or worse, and neither changes the recommendation (see {@link decideBest}).
+   */
+  unseparated?: Cell[];
   /** For 'provisional': samples per cell that would settle every undecided comparison (the largest). */
   samplesToSettle?: { samples: number; capped: boolean; cells: SettleEstimate[] };
   /** The indifference zone used. */
@@ -105,7 +113,7 @@ function resolve(options: DecideBestOptions): Resolved {
     cores,
     minSamples = 5,
     seed = 1,
-    settleCap = 1000,
+    settleCap = SETTLE_CAP,
     resamples = 2000,
   } = options;
   if (!(Number.isFinite(delta) && delta >= 0))
@@ -214,9 +222,10 @@ function contested(contest: Contest, o: Resolved): BestDecision {
   const familyHeadline = sharedFamily(contest.contenders);
   const headline = familyHeadline === undefined ? {} : { familyHeadline };
   const undecided = contest.comparisons.filter((c) => c.state === 'undecided');
-  if (undecided.length === 0) {
+  if (undecided.length === 0 || pickStands(contest, pick.cell, undecided, o)) {
     const recommendation = { cell: pick.cell, provisional: false, basis: pick.step };
-    return { verdict: 'tie', ...contest, recommendation, ...headline, notes: [] };
+    const unseparated = undecided.length > 0 ? { unseparated: undecided.map((c) => c.cell) } : {};
+    return { verdict: 'tie', ...contest, recommendation, ...headline, ...unseparated, notes: [] };
   }
   const [samplesToSettle, notes] = settlement(undecided, contest.best, o);
   const recommendation = { cell: pick.cell, provisional: true, basis: pick.step };
@@ -231,6 +240,36 @@ function contested(contest: Contest, o: Resolved): BestDecision {
     samplesToSettle,
     notes,
   };
+}
+
+/** Past this many undecided comparisons, {@link pickStands} does not try every way they could settle. */
+const MAX_UNDECIDED_TRIED = 10;
+
+/**
+ * Whether no way the undecided comparisons settle can change the recommendation `pick`: it is the fastest
+ * or equivalent to it (so it stays a contender); it is within delta of every undecided cell by the CI of
+ * median(pick) / median(cell) (so it stays within delta of the fastest even if one of them turns out
+ * faster than the fastest is now); and the tie-break picks it among the sure contenders with any subset of
+ * the undecided cells added (each may end up equivalent, a contender, or worse, out), even were each added
+ * one faster than all at the last resort, the lowest median (more samples could turn that).
+ */
+function pickStands(contest: Contest, pick: Cell, undecided: readonly Comparison[], o: Resolved): boolean {
+  const open = undecided.map((c) => c.cell);
+  if (open.includes(pick) || open.length > MAX_UNDECIDED_TRIED) return false;
+  const bound = 1 + o.delta;
+  for (const cell of open) {
+    const ratio = bootstrapRatioCi(pick.samples, cell.samples, { seed: o.seed, resamples: o.resamples });
+    if (!(ratio.hi < bound)) return false;
+  }
+  const sure = contest.contenders.filter((cell) => !open.includes(cell));
+  // Down to the last resort, the lowest median, an undecided cell is taken at its fastest (median 0): more
+  // samples could still put it below the pick there.
+  const fastest = open.map((cell) => ({ ...cell, stats: cell.stats && { ...cell.stats, median: 0 } }));
+  for (let subset = 0; subset < 1 << open.length; subset++) {
+    const added = fastest.filter((_, i) => (subset >> i) & 1);
+    if (tieBreak([...sure, ...added], o.cores).cell !== pick) return false;
+  }
+  return true;
 }
 
 /**
@@ -264,10 +303,13 @@ function settledFamily(contest: Contest, pick: Cell): Family | undefined {
  * The fastest is the eligible cell with the lowest median (the first in input order on equal medians).
  * Every other eligible cell is compared with it by the bootstrap 95% CI of median(cell) / median(fastest):
  * 'worse' when the CI's low end is above 1 + delta, 'equivalent' when its high end is below, else
- * 'undecided'. Contenders: the fastest and every cell not worse. Verdict: 'wins' with one contender (also
- * when only one cell is eligible, with a note), 'tie' when every other contender is equivalent,
- * 'provisional' when some are undecided, 'none' with no eligible cell. A tie's recommendation comes from
- * {@link tieBreak} among the contenders; a provisional one too, marked provisional, with `samplesToSettle`.
+ * 'undecided'. Contenders: the fastest and every cell not worse. The recommendation is {@link tieBreak}'s
+ * pick among the contenders. Verdict: 'wins' with one contender (also when only one cell is eligible, with
+ * a note); 'tie' when every other contender is equivalent, or when the undecided ones cannot change the
+ * pick (they are listed in `unseparated`: see {@link pickStands}); 'provisional' when more samples could
+ * change it, marked provisional, with `samplesToSettle`; 'none' with no eligible cell. "Provisional" is thus
+ * about the answer, not about every ratio: piscina's 1.03 [0.98, 1.09] against a worker that the tie-break
+ * prefers either way (built-in over a library) leaves nothing for the user to wait for.
  * Throws RangeError on a bad option, or when the eligible cells mix workloads or parameter sets (their
  * times are not comparable).
  */

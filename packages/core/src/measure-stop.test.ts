@@ -52,7 +52,7 @@ describe('the stopping rules', () => {
   it('stops a cell clearly slower than the fastest, and the fastest, once both have the minimums', () => {
     const fast = cell('fast', 10, 8);
     const slow = cell('slow', 20, 8, 0.01, 2);
-    updateDone([fast, slow], profile);
+    updateDone([fast, slow], profile, 2);
     expect([fast.done, slow.done]).toEqual([true, true]);
     expect([fast.budgetLimited, slow.budgetLimited]).toEqual([false, false]);
   });
@@ -62,8 +62,8 @@ describe('the stopping rules', () => {
     // bring its high end under it.
     const a = cell('a', 10, 8, 0.06);
     const b = cell('b', 10.2, 8, 0.06, 2);
-    expect([...openCells([a, b], profile)].map((c) => c.plan.strategy.name).sort()).toEqual(['a', 'b']);
-    updateDone([a, b], profile);
+    expect([...openCells([a, b], profile, 2)].map((c) => c.plan.strategy.name).sort()).toEqual(['a', 'b']);
+    updateDone([a, b], profile, 2);
     expect([a.done, b.done]).toEqual([false, false]);
   });
 
@@ -71,8 +71,8 @@ describe('the stopping rules', () => {
     // 1.05 apart with 1% noise: undecided, and it would stay so for hundreds of samples.
     const a = cell('a', 10, 8, 0.01);
     const b = cell('b', 10.5, 8, 0.01, 2);
-    expect(openCells([a, b], profile).size).toBe(0);
-    updateDone([a, b], profile);
+    expect(openCells([a, b], profile, 2).size).toBe(0);
+    updateDone([a, b], profile, 2);
     expect([a.done, b.done, a.budgetLimited, b.budgetLimited]).toEqual([true, true, false, false]);
   });
 
@@ -80,36 +80,36 @@ describe('the stopping rules', () => {
     // The undecided pair above, at 450 ms a sample: 3.6 s spent, past the 1 s budget but not four times it.
     const a = cell('a', 450, 8, 0.06);
     const b = cell('b', 459, 8, 0.06, 2);
-    expect(openCells([a, b], profile).size).toBe(2); // the premise
-    updateDone([a, b], profile);
+    expect(openCells([a, b], profile, 2).size).toBe(2); // the premise
+    updateDone([a, b], profile, 2);
     expect([a.done, b.done]).toEqual([false, false]);
     const c = cell('c', 600, 8, 0.06);
     const d = cell('d', 612, 8, 0.06, 2);
-    updateDone([c, d], profile); // 4.8 s each
+    updateDone([c, d], profile, 2); // 4.8 s each
     expect([c.done, d.done, c.budgetLimited, d.budgetLimited]).toEqual([true, true, true, true]);
   });
 
   it('stops a cell whose place is settled but whose CI is still wide at its budget, budget-limited', () => {
     const fast = cell('fast', 200, 8, 0.3);
     const slow = cell('slow', 600, 8, 0.3, 2);
-    expect(openCells([fast, slow], profile).size).toBe(0); // the premise: clearly apart
-    updateDone([fast, slow], profile);
+    expect(openCells([fast, slow], profile, 2).size).toBe(0); // the premise: clearly apart
+    updateDone([fast, slow], profile, 2);
     expect([fast.done, slow.done, fast.budgetLimited, slow.budgetLimited]).toEqual([true, true, true, true]);
   });
 
   it('lets a cell below the minimum count go past its budget, up to five times it', () => {
     const slow = cell('slow', 800, 6); // 4.8 s
-    updateDone([slow], profile);
+    updateDone([slow], profile, 2);
     expect(slow.done).toBe(false);
     const slower = cell('slower', 900, 6); // 5.4 s
-    updateDone([slower], profile);
+    updateDone([slower], profile, 2);
     expect([slower.done, slower.budgetLimited]).toEqual([true, true]);
   });
 
   it('stops at maxSamples whatever else', () => {
     const a = cell('a', 10, 30, 0.03);
     const b = cell('b', 10.5, 30, 0.03, 2);
-    updateDone([a, b], profile);
+    updateDone([a, b], profile, 2);
     expect([a.done, b.done]).toEqual([true, true]);
   });
 
@@ -117,14 +117,14 @@ describe('the stopping rules', () => {
     // Alike, with 12% noise, after 30 samples each: the ratio's CI (about [0.95, 1.06]) still reaches past
     // 1.05, and samplesToSettle puts the count that would bring it under at 55: more than 30, at most 60.
     const [a, b] = alike(30);
-    expect(openCells([a, b], profile).size).toBe(0); // 30 would not settle it: done at maxSamples
-    expect(openCells([a, b], wider).size).toBe(2);
-    updateDone([a, b], wider);
+    expect(openCells([a, b], profile, 2).size).toBe(0); // 30 would not settle it: done at maxSamples
+    expect(openCells([a, b], wider, 2).size).toBe(2);
+    updateDone([a, b], wider, 2);
     expect([a.done, b.done]).toEqual([false, false]);
-    updateDone([a, b], profile);
+    updateDone([a, b], profile, 2);
     expect([a.done, b.done]).toEqual([true, true]);
     const [c, d] = alike(60);
-    updateDone([c, d], wider);
+    updateDone([c, d], wider, 2);
     expect([c.done, d.done]).toEqual([true, true]);
   });
 
@@ -135,22 +135,22 @@ describe('the stopping rules', () => {
       stopped.done = true;
       stopped.budgetLimited = true;
     }
-    updateDone([a, b], wider);
-    updateDone([c, d], wider);
+    updateDone([a, b], wider, 2);
+    updateDone([c, d], wider, 2);
     expect([a.done, b.done, a.budgetLimited, b.budgetLimited]).toEqual([false, false, false, false]);
     expect([c.done, d.done]).toEqual([true, true]);
     const [e, f] = [cell('e', 200, 30, 0.12), cell('f', 200, 30, 0.12, 2)]; // 6 s each: past 4 budgets
     e.done = true;
     f.done = true;
-    updateDone([e, f], wider);
+    updateDone([e, f], wider, 2);
     expect([e.done, f.done]).toEqual([true, true]);
   });
 
   it('keeps a cell below the minimum count or the minimum time open', () => {
     const few = cell('few', 10, 5);
-    expect(openCells([few], profile).has(few)).toBe(true);
+    expect(openCells([few], profile, 2).has(few)).toBe(true);
     const quick = cell('quick', 0.5, 8);
-    updateDone([quick], profile); // 8 samples of 0.5 ms: under minTimeMs
+    updateDone([quick], profile, 2); // 8 samples of 0.5 ms: under minTimeMs
     expect(quick.done).toBe(false);
   });
 });

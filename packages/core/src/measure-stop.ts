@@ -1,12 +1,11 @@
 // When a cell has enough samples: both minimums of the profile, a narrow enough CI of its median, and, the
 // part that makes answers decisive, a settled place in its group's decision (clearly worse than the
 // fastest, or equivalent to it). Cells whose place is still open keep sampling until their budget.
-import type { LiveCell } from './cell.js';
-import { comparisonState, DECISION_DELTA, samplesToSettle } from './decide-best.js';
+import { decisionView, type LiveCell } from './cell.js';
+import { decideBest } from './decide-best.js';
 import type { Profile } from './profiles.js';
-import { bootstrapRatioCi } from './stats/bootstrap.js';
+import type { Cell } from './schema.js';
 import { relativeCiWidth } from './stats/median-ci.js';
-import { medianOf } from './stats/summary.js';
 
 /** Bootstrap resamples of the loop's own comparisons (the report's decisions use 2000). */
 const LOOP_RESAMPLES = 400;
@@ -43,8 +42,8 @@ function maxOpen(profile: Profile): number {
  * or once it has both minimums, its median's CI is within `targetCiWidth`, and its comparison with the
  * group's fastest is settled.
  */
-export function updateDone(live: readonly LiveCell[], profile: Profile): void {
-  const open = openCells(live, profile);
+export function updateDone(live: readonly LiveCell[], profile: Profile, cores: number): void {
+  const open = openCells(live, profile, cores);
   reopen(live, open);
   const running = live.filter((cell) => cell.status === 'ok' && !cell.done);
   for (const cell of running) {
@@ -81,27 +80,31 @@ function reopen(live: readonly LiveCell[], open: ReadonlySet<LiveCell>): void {
 }
 
 /**
- * The cells whose place in the decision is still open: against the fastest cell (lowest median among those
- * with the minimum count), a ratio whose CI straddles 1 + delta and that `maxOpenSamples` could settle (by
+ * The cells whose place in the decision is still open: while core's rule ({@link decideBest}, on the
+ * samples so far) calls the group provisional (more samples could change what it recommends), each cell
+ * whose comparison with the fastest is undecided and that `maxOpenSamples` could settle (by
  * `samplesToSettle`: a ratio sitting on the bound within noise would take hundreds of samples, and more
- * samples up to the maximum only spend the run's time); the fastest itself is open while any other is.
- * Cells below the minimum count are open until they reach it.
+ * samples up to the maximum only spend the run's time), with the fastest and the pick they are held
+ * against. A cell undecided against the fastest that cannot change the pick is not open: a tie's
+ * unseparated library ran its samples for nothing. Cells below the minimum count are open until they reach it.
  */
-export function openCells(live: readonly LiveCell[], profile: Profile): Set<LiveCell> {
+export function openCells(live: readonly LiveCell[], profile: Profile, cores: number): Set<LiveCell> {
   const ok = live.filter((cell) => cell.status === 'ok' && cell.samples.length > 0);
   const open = new Set(ok.filter((cell) => cell.samples.length < profile.minSamples));
   const eligible = ok.filter((cell) => !open.has(cell) && Math.min(...cell.samples) > 0);
-  const [best, ...others] = eligible.sort((a, b) => medianOf(a.samples) - medianOf(b.samples));
-  if (!best) return open;
-  for (const cell of others) {
-    const ratio = bootstrapRatioCi(cell.samples, best.samples, { resamples: LOOP_RESAMPLES });
-    if (
-      comparisonState(ratio, DECISION_DELTA) === 'undecided' &&
-      samplesToSettle(ratio, cell.samples.length, best.samples.length, DECISION_DELTA) <= maxOpen(profile)
-    ) {
-      open.add(cell);
-      open.add(best);
-    }
+  const liveOf = new Map<Cell, LiveCell>(eligible.map((cell) => [decisionView(cell), cell]));
+  if (liveOf.size < 2) return open;
+  const decision = decideBest([...liveOf.keys()], {
+    cores,
+    minSamples: profile.minSamples,
+    resamples: LOOP_RESAMPLES,
+    settleCap: maxOpen(profile),
+  });
+  const settleable = (decision.samplesToSettle?.cells ?? []).filter((estimate) => !estimate.capped);
+  if (settleable.length === 0) return open;
+  for (const cell of [decision.best, decision.recommendation?.cell, ...settleable.map((e) => e.cell)]) {
+    const measured = cell && liveOf.get(cell);
+    if (measured) open.add(measured);
   }
   return open;
 }

@@ -133,7 +133,7 @@ async function measureGroup(
         record(cell, await sample(cell, inputs, check, options, true, cancel), options);
       });
       await floors?.round();
-      updateDone(live, profile);
+      updateDone(live, profile, options.availableParallelism);
     }
     await timeGroupTasks(live, inputs, options, faults);
     await faults.settle(live);

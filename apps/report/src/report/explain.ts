@@ -88,8 +88,13 @@ function whyText(best: BestDecision, pick: Cell | undefined): string {
       ? 'the only cell that could take part'
       : `every other cell is more than ${zone} slower (95% CI)`;
   }
-  if (best.verdict === 'tie')
-    return `${best.contenders.length} cells within ${zone} of the fastest; ${pick ? strategyName(pick) : 'the pick'}: ${basis}`;
+  if (best.verdict === 'tie') {
+    const chosen = `${pick ? strategyName(pick) : 'the pick'}: ${basis}`;
+    const open = best.unseparated ?? [];
+    if (open.length === 0) return `${best.contenders.length} cells within ${zone} of the fastest; ${chosen}`;
+    const equivalent = best.contenders.length - open.length;
+    return `${plural(equivalent, 'cell')} within ${zone} of the fastest; ${chosen}; not yet told apart: ${words(open.map(strategyName))}, which would not be picked however they settle`;
+  }
   if (best.verdict === 'provisional') {
     const open = best.comparisons.filter((c) => c.state === 'undecided').map((c) => strategyName(c.cell));
     const settled =

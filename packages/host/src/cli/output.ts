@@ -167,7 +167,16 @@ function verdictText(decision: BestDecision): string {
   const family = decision.familyHeadline
     ? ` (all ${decision.familyHeadline}: which one does not matter)`
     : '';
-  if (decision.verdict === 'tie') return `${nameOf(pick)}${speed}; as fast: ${others.join(', ')}${family}`;
+  if (decision.verdict === 'tie') {
+    const open = decision.unseparated ?? [];
+    const asFast = decision.contenders.filter((cell) => cell !== pick && !open.includes(cell)).map(nameOf);
+    const same = asFast.length > 0 ? `; as fast: ${asFast.join(', ')}` : '';
+    const apart =
+      open.length > 0
+        ? `; not told apart yet, but not picked either way: ${open.map(nameOf).join(', ')}`
+        : '';
+    return `${nameOf(pick)}${speed}${same}${apart}${family}`;
+  }
   const more = decision.samplesToSettle
     ? `; ~${decision.samplesToSettle.samples} samples a cell would settle it`
     : '';

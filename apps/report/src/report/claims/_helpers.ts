@@ -1,4 +1,4 @@
-import { bootstrapRatioCi, type Cell, decideBest } from '@paralab/core';
+import { bootstrapRatioCi, type Cell, decideBest, SETTLE_CAP, samplesToSettle } from '@paralab/core';
 import { byGroup, type Entry, type Run } from '../../shared/aggregate.js';
 import { ms, ranFaster, ratioCi, strategyName } from '../../shared/format.js';
 import { timed } from '../../shared/ratio.js';
@@ -111,9 +111,15 @@ export function settleText(c: Compared): string {
   const bounds = `its CI [${c.lo.toFixed(2)}, ${c.hi.toFixed(2)}] must clear ${1 - DELTA} or ${1 + DELTA}`;
   if (c.a.group !== c.b.group) return `${bounds}: measure more samples per cell`;
   const decision = decideBest([c.a.cell, c.b.cell], { delta: DELTA, cores: c.a.run.machine.cores });
-  const settle = decision.samplesToSettle;
-  if (settle && !settle.capped) return `${bounds}: about ${settle.samples} samples per cell would settle it`;
-  if (settle?.capped) return `${bounds}: the ratio sits on the bound; no practical sample count settles it`;
+  const [comparison] = decision.comparisons;
+  if (comparison?.state === 'undecided') {
+    const { ratio, cell } = comparison;
+    const best = decision.best as Cell;
+    const samples = samplesToSettle(ratio, cell.samples.length, best.samples.length, DELTA);
+    return samples <= SETTLE_CAP
+      ? `${bounds}: about ${samples} samples per cell would settle it`
+      : `${bounds}: the ratio sits on the bound; no practical sample count settles it`;
+  }
   const excluded = decision.excluded.map((e) => `${strategyName(e.cell)} ${e.reason}`);
   return `${bounds}: ${excluded.length > 0 ? excluded.join('; ') : 'measure more samples per cell'}`;
 }
