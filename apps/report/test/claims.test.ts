@@ -109,6 +109,25 @@ describe('C12: the advice fails only when the decision rule shows the advised fa
   });
 });
 
+describe('C12 against a tie', () => {
+  it('says what would settle the advised family when it is only not yet told apart in a tie', () => {
+    // async wins the tie-break over worker threads (the cheaper family) however the worker's ratio settles.
+    const found = answer('C12', [
+      { workload: 'file', kind: 'io', strategy: 'sequential', samples: around(500) },
+      { workload: 'file', kind: 'io', strategy: 'async', concurrency: 10, samples: around(100, 16) },
+      { workload: 'file', kind: 'io', strategy: 'worker', concurrency: 10, samples: wide(103, 0.06, 16) },
+    ]);
+    expect(found.parts.map((p) => [p.subject, p.verdict])).toEqual([
+      ['file processing (file)', 'inconclusive'],
+      ['batch file I/O (file)', 'inconclusive'],
+    ]);
+    expect(found.parts[0]?.numbers).toBe(
+      'advice: worker threads, not yet told apart from the fastest; the decision rule: async@10 (tie)',
+    );
+    expect(found.parts[0]?.settle).toMatch(/^about \d+ samples per cell would settle it$/);
+  });
+});
+
 describe('claims read families from the cells', () => {
   it("C6: Bun's fork and Bun.spawn pools against one process per task, start-up from the floors' low end", () => {
     const floor = (probe: string, strategy: string, samples: number[]): CellSpec => ({

@@ -93,7 +93,8 @@ function whyText(best: BestDecision, pick: Cell | undefined): string {
     const open = best.unseparated ?? [];
     if (open.length === 0) return `${best.contenders.length} cells within ${zone} of the fastest; ${chosen}`;
     const equivalent = best.contenders.length - open.length;
-    return `${plural(equivalent, 'cell')} within ${zone} of the fastest; ${chosen}; not yet told apart: ${words(open.map(strategyName))}, which would not be picked however they settle`;
+    const within = equivalent > 1 ? `${equivalent} cells within ${zone} of the fastest; ` : '';
+    return `${within}${chosen}; not yet told apart within ${zone}: ${words(open.map(strategyName))}, which would not be picked however they settle`;
   }
   if (best.verdict === 'provisional') {
     const open = best.comparisons.filter((c) => c.state === 'undecided').map((c) => strategyName(c.cell));
