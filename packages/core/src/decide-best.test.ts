@@ -161,10 +161,12 @@ describe('decideBest: a three-way tie, broken step by step', () => {
 
 describe('decideBest: undecided cells', () => {
   it('is provisional, with how many samples would settle it, while they could change the pick', () => {
-    // Two built-in thread cells alike but for their medians: the tie-break comes down to the lowest median,
-    // which more samples could turn.
-    const best = cell('worker', jitter(11, 12, 10, 0.05), { family: 'threads' });
-    const close = cell('worker-pipelined', jitter(12, 10, 10.4, 0.05), { family: 'threads' });
+    // The fastest is a library; the built-in worker, which the tie-break prefers, is not yet told apart.
+    const best = cell('piscina', jitter(11, 12, 10, 0.05), {
+      family: 'threads',
+      options: { version: '5.0.0' },
+    });
+    const close = cell('worker', jitter(12, 10, 10.4, 0.05), { family: 'threads' });
     const decision = decideBest([close, best], options);
     const ratio = ratioOf(close, best);
     expect(ratio.lo).toBeLessThan(1.05); // the premise: the CI straddles 1 + delta
@@ -180,7 +182,7 @@ describe('decideBest: undecided cells', () => {
       contenders: [best, close],
       comparisons: [{ cell: close, ratio, state: 'undecided' }],
       excluded: [],
-      recommendation: { cell: best, provisional: true, basis: 'median' },
+      recommendation: { cell: close, provisional: true, basis: 'built-in' },
       familyHeadline: 'threads',
       familySettled: 'threads',
       samplesToSettle: { samples, capped: false, cells: [{ cell: close, samples, capped: false }] },
@@ -233,8 +235,9 @@ describe('decideBest: undecided cells', () => {
   });
 
   it('keeps a cell whose ratio is above 1 + delta while its CI still reaches below it', () => {
-    const best = cell('worker', jitter(21, 8, 10, 0.1));
-    const slower = cell('piscina', jitter(22, 8, 10.8, 0.1));
+    // The fastest a library, so the built-in worker would take the pick were it equivalent.
+    const best = cell('piscina', jitter(21, 8, 10, 0.1), { options: { version: '5.0.0' } });
+    const slower = cell('worker', jitter(22, 8, 10.8, 0.1));
     const ratio = ratioOf(slower, best);
     expect(ratio.ratio).toBeGreaterThan(1.05); // the premise
     expect(ratio.lo).toBeLessThan(1.05);
@@ -245,9 +248,9 @@ describe('decideBest: undecided cells', () => {
   });
 
   it('caps the estimate and says so when the ratio sits on 1 + delta', () => {
-    const best = cell('worker', jitter(11, 10, 10, 0.05));
+    const best = cell('piscina', jitter(11, 10, 10, 0.05), { options: { version: '5.0.0' } });
     const onTheLine = cell(
-      'piscina',
+      'worker',
       best.samples.map((x) => x * 1.05),
     );
     const decision = decideBest([best, onTheLine], { ...options, settleCap: 500 });
@@ -258,19 +261,36 @@ describe('decideBest: undecided cells', () => {
       cells: [{ cell: onTheLine, samples: 500, capped: true }],
     });
     expect(decision.notes).toEqual([
-      'w()/piscina@2: ratio 1.050 sits on 1 + delta = 1.050 within noise; no practical sample count settles it (capped at 500)',
+      'w()/worker@2: ratio 1.050 sits on 1 + delta = 1.050 within noise; no practical sample count settles it (capped at 500)',
     ]);
   });
 
   it('settles the family when no undecided cell is of a cheaper family than the fastest', () => {
-    const best = cell('worker', jitter(11, 12, 10, 0.05), { family: 'threads' });
-    // Open between the two built-in thread cells (down to their medians), and a process that cannot win.
-    const pipelined = cell('worker-pipelined', jitter(12, 10, 10.4, 0.05), { family: 'threads' });
+    const best = cell('piscina', jitter(11, 12, 10, 0.05), {
+      family: 'threads',
+      options: { version: '5.0.0' },
+    });
+    // Open between the library and the built-in worker it would yield to, and a process that cannot win.
+    const worker = cell('worker', jitter(12, 10, 10.4, 0.05), { family: 'threads' });
     const process = cell('process', jitter(12, 10, 10.4, 0.05), { family: 'processes' });
-    const decision = decideBest([best, pipelined, process], options);
+    const decision = decideBest([best, worker, process], options);
     expect(decision.comparisons.map((c) => c.state)).toEqual(['undecided', 'undecided']); // the premise
     expect(decision).toMatchObject({ verdict: 'provisional', familySettled: 'threads' });
     expect(decision).not.toHaveProperty('familyHeadline'); // two families among the contenders
+  });
+
+  it('ties when an undecided cell could only take the pick at the last resort, the lowest median', () => {
+    // Two built-in thread cells the stated steps cannot tell apart, the worker within 5% of the other.
+    const best = cell('worker', jitter(11, 12, 10, 0.05), { family: 'threads' });
+    const close = cell('worker-pipelined', jitter(12, 10, 10.4, 0.05), { family: 'threads' });
+    const decision = decideBest([best, close], options);
+    expect(decision.comparisons.map((c) => c.state)).toEqual(['undecided']); // the premises
+    expect(ratioOf(best, close).hi).toBeLessThan(1.05);
+    expect(decision).toMatchObject({
+      verdict: 'tie',
+      unseparated: [close],
+      recommendation: { cell: best, provisional: false, basis: 'median' },
+    });
   });
 
   it('ties when the only undecided cell is of a dearer family than the pick', () => {
@@ -300,21 +320,21 @@ describe('decideBest: undecided cells', () => {
     const best = cell('worker', base, { family: 'threads' });
     const sequential = { family: 'sequential', concurrency: 1 } as const;
     const seq = cell(
-      'sequential',
+      'sequential-lib',
       base.map((x) => x * 1.003),
-      sequential,
+      { ...sequential, options: { version: '1.0.0' } },
     );
-    // Undecided, and of the pick's family: the pick within it stays open, the family does not.
-    const other = cell('sequential-chunked', jitter(12, 10, 10.4, 0.05), sequential);
+    // Undecided, of the pick's family and built in: the pick within it stays open, the family does not.
+    const other = cell('sequential', jitter(12, 10, 10.4, 0.05), sequential);
     const decision = decideBest([best, seq, other], options);
     expect(decision.comparisons.map((c) => [c.cell.strategy, c.state])).toEqual([
-      ['sequential', 'equivalent'],
-      ['sequential-chunked', 'undecided'],
+      ['sequential-lib', 'equivalent'],
+      ['sequential', 'undecided'],
     ]); // the premise
     expect(decision).toMatchObject({
       verdict: 'provisional',
       familySettled: 'sequential',
-      recommendation: { cell: seq },
+      recommendation: { cell: other },
     });
   });
 

@@ -246,12 +246,14 @@ function contested(contest: Contest, o: Resolved): BestDecision {
 const MAX_UNDECIDED_TRIED = 10;
 
 /**
- * Whether no way the undecided comparisons settle can change the recommendation `pick`: it is the fastest
- * or equivalent to it (so it stays a contender); it is within delta of every undecided cell by the CI of
- * median(pick) / median(cell) (so it stays within delta of the fastest even if one of them turns out
- * faster than the fastest is now); and the tie-break picks it among the sure contenders with any subset of
- * the undecided cells added (each may end up equivalent, a contender, or worse, out), even were each added
- * one faster than all at the last resort, the lowest median (more samples could turn that).
+ * Whether no way the undecided comparisons settle can change the recommendation `pick` by the stated
+ * tie-break (METHOD.md: family, concurrency within the cores, built-in over a library, memory, start-up):
+ * it is the fastest or equivalent to it (so it stays a contender); it is within delta of every undecided
+ * cell by the CI of median(pick) / median(cell) (so it stays within delta of the fastest even if one of them
+ * turns out faster than the fastest is now); and the tie-break picks it among the sure contenders with any
+ * subset of the undecided cells added (each may end up equivalent, a contender, or worse, out), or leaves
+ * it to the last resort, the lowest median, which no stated step prefers and between cells shown within
+ * delta of each other is no difference the rule acts on (more samples could turn it either way).
  */
 function pickStands(contest: Contest, pick: Cell, undecided: readonly Comparison[], o: Resolved): boolean {
   const open = undecided.map((c) => c.cell);
@@ -262,12 +264,10 @@ function pickStands(contest: Contest, pick: Cell, undecided: readonly Comparison
     if (!(ratio.hi < bound)) return false;
   }
   const sure = contest.contenders.filter((cell) => !open.includes(cell));
-  // Down to the last resort, the lowest median, an undecided cell is taken at its fastest (median 0): more
-  // samples could still put it below the pick there.
-  const fastest = open.map((cell) => ({ ...cell, stats: cell.stats && { ...cell.stats, median: 0 } }));
   for (let subset = 0; subset < 1 << open.length; subset++) {
-    const added = fastest.filter((_, i) => (subset >> i) & 1);
-    if (tieBreak([...sure, ...added], o.cores).cell !== pick) return false;
+    const added = open.filter((_, i) => (subset >> i) & 1);
+    const { cell, tied } = tieBreak([...sure, ...added], o.cores);
+    if (cell !== pick && !tied?.includes(pick)) return false;
   }
   return true;
 }

@@ -45,8 +45,23 @@ function cell(name: string, center: number, n: number, spread = 0.01, seed = 1):
 /** `profile` with twice its samples for a cell whose place in the decision is open. */
 const wider: Profile = { ...profile, maxOpenSamples: 60 };
 
-/** Two cells alike, with 12% noise, `n` samples each (after 30, 55 would settle their comparison). */
-const alike = (n: number): [LiveCell, LiveCell] => [cell('a', 10, n, 0.12), cell('b', 10, n, 0.12, 2)];
+/**
+ * A library cell: were a built-in cell of its family equivalent, the tie-break would pick that one, so
+ * while a built-in cell is undecided against it, what to use stays open.
+ */
+function library(live: LiveCell): LiveCell {
+  live.options = { version: '1.0.0' };
+  return live;
+}
+
+/**
+ * Two cells alike, with 12% noise, `n` samples each (after 30, 55 would settle their comparison): a library
+ * (the faster by a hair) and a built-in one the tie-break would pick were they equivalent.
+ */
+const alike = (n: number): [LiveCell, LiveCell] => [
+  library(cell('a', 10, n, 0.12)),
+  cell('b', 10, n, 0.12, 2),
+];
 
 describe('the stopping rules', () => {
   it('stops a cell clearly slower than the fastest, and the fastest, once both have the minimums', () => {
@@ -59,8 +74,8 @@ describe('the stopping rules', () => {
 
   it('keeps sampling two cells whose undecided ratio more samples would settle', () => {
     // 1.02 apart with 6% noise: the CI of the ratio straddles 1 + delta, and a few dozen samples would
-    // bring its high end under it.
-    const a = cell('a', 10, 8, 0.06);
+    // bring its high end under it; the built-in b would be picked were it equivalent to the library a.
+    const a = library(cell('a', 10, 8, 0.06));
     const b = cell('b', 10.2, 8, 0.06, 2);
     expect([...openCells([a, b], profile, 2)].map((c) => c.plan.strategy.name).sort()).toEqual(['a', 'b']);
     updateDone([a, b], profile, 2);
@@ -78,7 +93,7 @@ describe('the stopping rules', () => {
 
   it('lets an open cell sample to four times its budget, then stops it flagged budget-limited', () => {
     // The undecided pair above, at 450 ms a sample: 3.6 s spent, past the 1 s budget but not four times it.
-    const a = cell('a', 450, 8, 0.06);
+    const a = library(cell('a', 450, 8, 0.06));
     const b = cell('b', 459, 8, 0.06, 2);
     expect(openCells([a, b], profile, 2).size).toBe(2); // the premise
     updateDone([a, b], profile, 2);

@@ -55,10 +55,13 @@ const near =
  * cores ({@link fitsCores}), then built-in over a third-party library (a library cell records its npm
  * version in options.version), then lower memory ({@link memoryBytes}), then lower startupMs (these two
  * within {@link TIE_BREAK_TOLERANCE}, and skipped when a contender lacks the figure), and last the lowest
- * median. `step` is the step that left one cell (a lone contender comes back at step 'family'). Throws
- * RangeError on an empty list.
+ * median. `step` is the step that left one cell (a lone contender comes back at step 'family'); at the last
+ * resort, `tied` lists the cells no stated step told apart. Throws RangeError on an empty list.
  */
-export function tieBreak(contenders: readonly Cell[], cores: number): { cell: Cell; step: TieBreakStep } {
+export function tieBreak(
+  contenders: readonly Cell[],
+  cores: number,
+): { cell: Cell; step: TieBreakStep; tied?: Cell[] } {
   if (contenders.length === 0) throw new RangeError('tieBreak needs at least one contender');
   const steps: [TieBreakStep, Filter][] = [
     ['family', lowest((cell) => familyRank(cell.family))],
@@ -73,5 +76,5 @@ export function tieBreak(contenders: readonly Cell[], cores: number): { cell: Ce
     if (kept.length === 1) return { cell: kept[0] as Cell, step };
   }
   const median = (cell: Cell): number => cell.stats?.median ?? Number.POSITIVE_INFINITY;
-  return { cell: lowest(median)(kept)[0] as Cell, step: 'median' };
+  return { cell: lowest(median)(kept)[0] as Cell, step: 'median', tied: kept };
 }
