@@ -74,7 +74,7 @@ describe("what to use, by core's decision rule", () => {
       pick: 'worker@2',
       equivalents: [],
       undecided: ['piscina@2'],
-      why: 'worker@2: built in rather than a library; not yet told apart within 5%: piscina@2, which the stated tie-break would not prefer, and the pick is within 5% of each',
+      why: 'worker@2: built in rather than a library; not yet told apart within 5%: piscina@2 (the pick is at most 5% slower than each, and the stated tie-break does not prefer them)',
     });
     expect(text).not.toHaveProperty('settle');
   });

@@ -43,6 +43,20 @@ describe('the CLI\'s "what to use" lines', () => {
     );
   });
 
+  it('name the cells of a tie not yet told apart, which the pick stands against', () => {
+    const [line] = decisionLines(
+      [
+        cell('sequential', 'sequential', spread(200, 0.02), 1),
+        cell('worker', 'threads', spread(100, 0.02, 16)),
+        cell('process', 'processes', spread(103, 0.05, 16)),
+      ],
+      2,
+    );
+    expect(line).toBe(
+      '  primes(): worker@2; not yet told apart: process@2 (the pick is at most 5% slower, and the tie-break prefers it)',
+    );
+  });
+
   it('say nothing of the family when a cheaper family is still open', () => {
     const [line] = decisionLines(
       [cell('sequential', 'sequential', spread(100, 0.1), 1), cell('worker', 'threads', spread(98, 0.1))],

@@ -94,7 +94,7 @@ function whyText(best: BestDecision, pick: Cell | undefined): string {
     if (open.length === 0) return `${best.contenders.length} cells within ${zone} of the fastest; ${chosen}`;
     const equivalent = best.contenders.length - open.length;
     const within = equivalent > 1 ? `${equivalent} cells within ${zone} of the fastest; ` : '';
-    return `${within}${chosen}; not yet told apart within ${zone}: ${words(open.map(strategyName))}, which the stated tie-break would not prefer, and the pick is within ${zone} of each`;
+    return `${within}${chosen}; not yet told apart within ${zone}: ${words(open.map(strategyName))} (the pick is at most ${zone} slower than each, and the stated tie-break does not prefer them)`;
   }
   if (best.verdict === 'provisional') {
     const open = best.comparisons.filter((c) => c.state === 'undecided').map((c) => strategyName(c.cell));

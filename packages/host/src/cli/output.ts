@@ -173,7 +173,7 @@ function verdictText(decision: BestDecision): string {
     const same = asFast.length > 0 ? `; as fast: ${asFast.join(', ')}` : '';
     const apart =
       open.length > 0
-        ? `; not yet told apart, but within 5% of the pick and not preferred by the tie-break: ${open.map(nameOf).join(', ')}`
+        ? `; not yet told apart: ${open.map(nameOf).join(', ')} (the pick is at most 5% slower, and the tie-break prefers it)`
         : '';
     return `${nameOf(pick)}${speed}${same}${apart}${family}`;
   }
