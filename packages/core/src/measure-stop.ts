@@ -1,6 +1,7 @@
 // When a cell has enough samples: both minimums of the profile, a narrow enough CI of its median, and, the
-// part that makes answers decisive, a settled place in its group's decision (clearly worse than the
-// fastest, or equivalent to it). Cells whose place is still open keep sampling until their budget.
+// part that makes answers decisive, a settled place in its group's decision (the group is not provisional
+// by core's rule, or the cell cannot change what it recommends). Cells whose place is still open keep
+// sampling until their budget.
 import { decisionView, type LiveCell } from './cell.js';
 import { decideBest } from './decide-best.js';
 import type { Profile } from './profiles.js';
