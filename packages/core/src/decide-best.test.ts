@@ -159,18 +159,26 @@ describe('decideBest: a three-way tie, broken step by step', () => {
   });
 });
 
+/**
+ * The fastest at 10 ms (12 samples) and a close cell at 10.4 ms (10 samples), both ±5%, as `[strategy,
+ * extra]`: their ratio's CI straddles 1 + delta (checked, the premise), and core's decision on them.
+ */
+function straddling(fastest: [string, Partial<Cell>], other: [string, Partial<Cell>]) {
+  const best = cell(fastest[0], jitter(11, 12, 10, 0.05), fastest[1]);
+  const close = cell(other[0], jitter(12, 10, 10.4, 0.05), other[1]);
+  const ratio = ratioOf(close, best);
+  expect(ratio.lo).toBeLessThan(1.05); // the premise: the CI straddles 1 + delta
+  expect(ratio.hi).toBeGreaterThan(1.05);
+  return { best, close, ratio, decision: decideBest([close, best], options) };
+}
+
 describe('decideBest: undecided cells', () => {
   it('is provisional, with how many samples would settle it, while they could change the pick', () => {
     // The fastest is a library; the built-in worker, which the tie-break prefers, is not yet told apart.
-    const best = cell('piscina', jitter(11, 12, 10, 0.05), {
-      family: 'threads',
-      options: { version: '5.0.0' },
-    });
-    const close = cell('worker', jitter(12, 10, 10.4, 0.05), { family: 'threads' });
-    const decision = decideBest([close, best], options);
-    const ratio = ratioOf(close, best);
-    expect(ratio.lo).toBeLessThan(1.05); // the premise: the CI straddles 1 + delta
-    expect(ratio.hi).toBeGreaterThan(1.05);
+    const { best, close, ratio, decision } = straddling(
+      ['piscina', { family: 'threads', options: { version: '5.0.0' } }],
+      ['worker', { family: 'threads' }],
+    );
     // Half-width on the side facing 1.05 shrinks like 1/sqrt(n) from the harmonic mean of 10 and 12 samples.
     const halfWidth = ratio.ratio > 1.05 ? ratio.ratio - ratio.lo : ratio.hi - ratio.ratio;
     const current = 2 / (1 / 10 + 1 / 12);
@@ -192,15 +200,10 @@ describe('decideBest: undecided cells', () => {
   });
 
   it('ties when no way the undecided comparison settles changes the pick: built-in over a library', () => {
-    const best = cell('worker', jitter(11, 12, 10, 0.05), { family: 'threads' });
-    const close = cell('piscina', jitter(12, 10, 10.4, 0.05), {
-      family: 'threads',
-      options: { version: '5.0.0' },
-    });
-    const decision = decideBest([close, best], options);
-    const ratio = ratioOf(close, best);
-    expect(ratio.lo).toBeLessThan(1.05); // the premise: the CI straddles 1 + delta
-    expect(ratio.hi).toBeGreaterThan(1.05);
+    const { best, close, ratio, decision } = straddling(
+      ['worker', { family: 'threads' }],
+      ['piscina', { family: 'threads', options: { version: '5.0.0' } }],
+    );
     // Were piscina faster than the worker after all, the worker would stay within 5% of it.
     expect(ratioOf(best, close).hi).toBeLessThan(1.05);
     expect(decision).toEqual({
@@ -224,9 +227,9 @@ describe('decideBest: undecided cells', () => {
       family: 'threads',
       options: { version: '5.0.0' },
     });
-    expect(decideBest([best, wide], options).comparisons[0]?.state).toBe('undecided'); // the premises
-    expect(ratioOf(best, wide).hi).toBeGreaterThan(1.05);
     const decision = decideBest([best, wide], options);
+    expect(decision.comparisons[0]?.state).toBe('undecided'); // the premises
+    expect(ratioOf(best, wide).hi).toBeGreaterThan(1.05);
     expect(decision).toMatchObject({
       verdict: 'provisional',
       recommendation: { cell: best, provisional: true },

@@ -154,11 +154,16 @@ export function comparisonState(ratio: Pick<RatioCi, 'lo' | 'hi'>, delta: number
   return ratio.lo > bound ? 'worse' : ratio.hi < bound ? 'equivalent' : 'undecided';
 }
 
-/** {@link samplesToSettle} of one undecided comparison, capped at `settleCap` (then `capped`). */
-function settle(comparison: Comparison, best: Cell, o: Resolved): SettleEstimate {
+/** {@link samplesToSettle} of one undecided comparison with `best`, capped at `settleCap` (then `capped`). */
+export function settleEstimate(
+  comparison: Pick<Comparison, 'cell' | 'ratio'>,
+  best: Cell,
+  delta = DECISION_DELTA,
+  settleCap = SETTLE_CAP,
+): SettleEstimate {
   const { cell, ratio } = comparison;
-  const samples = samplesToSettle(ratio, cell.samples.length, best.samples.length, o.delta);
-  if (!(samples <= o.settleCap)) return { cell, samples: o.settleCap, capped: true };
+  const samples = samplesToSettle(ratio, cell.samples.length, best.samples.length, delta);
+  if (!(samples <= settleCap)) return { cell, samples: settleCap, capped: true };
   return { cell, samples, capped: false };
 }
 
@@ -191,7 +196,7 @@ type Settlement = NonNullable<BestDecision['samplesToSettle']>;
 
 /** The largest settle estimate over the undecided comparisons, and a note for each capped one. */
 function settlement(undecided: readonly Comparison[], best: Cell, o: Resolved): [Settlement, string[]] {
-  const cells = undecided.map((comparison) => settle(comparison, best, o));
+  const cells = undecided.map((comparison) => settleEstimate(comparison, best, o.delta, o.settleCap));
   const notes = undecided
     .filter((_, i) => cells[i]?.capped)
     .map(

@@ -41,9 +41,8 @@ export {
   decideBest,
   type Exclusion,
   type Recommendation,
-  SETTLE_CAP,
   type SettleEstimate,
-  samplesToSettle,
+  settleEstimate,
 } from './decide-best.js';
 export { dispatchBatch, type InFlight, type TaskPort } from './dispatch.js';
 export { bug, describeThrown, type ErrorCode, firstLine, ParalabError, toError } from './errors.js';

@@ -1,4 +1,4 @@
-import { bootstrapRatioCi, type Cell, decideBest, SETTLE_CAP, samplesToSettle } from '@paralab/core';
+import { bootstrapRatioCi, type Cell, type Comparison, decideBest, settleEstimate } from '@paralab/core';
 import { byGroup, type Entry, type Run } from '../../shared/aggregate.js';
 import { ms, ranFaster, ratioCi, strategyName } from '../../shared/format.js';
 import { timed } from '../../shared/ratio.js';
@@ -111,17 +111,26 @@ export function settleText(c: Compared): string {
   const bounds = `its CI [${c.lo.toFixed(2)}, ${c.hi.toFixed(2)}] must clear ${1 - DELTA} or ${1 + DELTA}`;
   if (c.a.group !== c.b.group) return `${bounds}: measure more samples per cell`;
   const decision = decideBest([c.a.cell, c.b.cell], { delta: DELTA, cores: c.a.run.machine.cores });
-  const [comparison] = decision.comparisons;
-  if (comparison?.state === 'undecided') {
-    const { ratio, cell } = comparison;
-    const best = decision.best as Cell;
-    const samples = samplesToSettle(ratio, cell.samples.length, best.samples.length, DELTA);
-    return samples <= SETTLE_CAP
-      ? `${bounds}: about ${samples} samples per cell would settle it`
-      : `${bounds}: the ratio sits on the bound; no practical sample count settles it`;
-  }
+  const settle = settleWords(decision.comparisons, decision.best);
+  if (settle) return `${bounds}: ${settle}`;
   const excluded = decision.excluded.map((e) => `${strategyName(e.cell)} ${e.reason}`);
   return `${bounds}: ${excluded.length > 0 ? excluded.join('; ') : 'measure more samples per cell'}`;
+}
+
+/**
+ * What would settle the undecided ones of `comparisons` with `fastest`, in words: the samples per cell of
+ * core's largest estimate, or that a ratio sits on the bound; undefined when none is undecided.
+ */
+export function settleWords(
+  comparisons: readonly Comparison[],
+  fastest: Cell | undefined,
+): string | undefined {
+  const open = comparisons.filter((c) => c.state === 'undecided');
+  if (!fastest || open.length === 0) return undefined;
+  const estimates = open.map((c) => settleEstimate(c, fastest, DELTA));
+  if (estimates.some((e) => e.capped))
+    return 'the ratio sits on the bound; no practical sample count settles it';
+  return `about ${Math.max(...estimates.map((e) => e.samples))} samples per cell would settle it`;
 }
 
 /** A claim part; an inconclusive part of a comparison says what would settle it. */

@@ -1,4 +1,4 @@
-import { type Comparison, SETTLE_CAP, samplesToSettle } from '@paralab/core';
+import type { Comparison } from '@paralab/core';
 import type { Entry } from '../../shared/aggregate.js';
 import { familyWords, strategyName } from '../../shared/format.js';
 import type { Decision } from '../decisions.js';
@@ -12,6 +12,7 @@ import {
   notMeasured,
   part,
   quickest,
+  settleWords,
 } from './_helpers.js';
 import { parallelOf } from './cpu.js';
 import type { ClaimEvaluator, ClaimPart } from './types.js';
@@ -97,25 +98,14 @@ function standing(
 }
 
 /**
- * What would settle where the advised family stands: the samples per cell (by core's `samplesToSettle`)
- * its undecided comparisons with the fastest need, or those of the others when the fastest is of it. The
- * group's own estimate does not serve: a tie whose unseparated cells are of the advised family has none.
+ * The comparisons that say where the advised family stands: its cells' with the fastest, or every one when
+ * the fastest is of it (the group's own estimate does not serve: a tie whose unseparated cells are of the
+ * advised family has none).
  */
-function settleAdvised(decision: Decision, advice: string): string {
+function advisedComparisons(decision: Decision, advice: string): Comparison[] {
   const { best } = decision;
-  const fastest = best.best;
-  if (!fastest) return 'more samples per cell';
-  const ofAdvice = fastest.family === advice;
-  const open = best.comparisons.filter(
-    (c) => c.state === 'undecided' && (ofAdvice || c.cell.family === advice),
-  );
-  if (open.length === 0) return 'more samples per cell';
-  const samples = Math.max(
-    ...open.map((c) => samplesToSettle(c.ratio, c.cell.samples.length, fastest.samples.length, best.delta)),
-  );
-  if (!Number.isFinite(samples) || samples > SETTLE_CAP)
-    return `a ratio sits on the ${best.delta * 100}% bound within noise: no practical number of samples settles it`;
-  return `about ${samples} samples per cell would settle it`;
+  if (best.best?.family === advice) return best.comparisons;
+  return best.comparisons.filter((c) => c.cell.family === advice);
 }
 
 function guidePart(task: string, advice: string, decision: Decision): ClaimPart | string {
@@ -142,7 +132,7 @@ function guidePart(task: string, advice: string, decision: Decision): ClaimPart 
   const settle =
     where === 'excluded'
       ? `its cells were kept out: ${text.excluded.join('; ')}`
-      : settleAdvised(decision, advice);
+      : (settleWords(advisedComparisons(decision, advice), decision.best.best) ?? 'more samples per cell');
   return {
     subject,
     verdict: 'inconclusive',
